@@ -1,0 +1,127 @@
+import { z } from 'zod'
+import { LANGS } from '../i18n.js'
+
+/**
+ * The host API: everything the renderer asks of the machine it runs on. One typed contract, two
+ * transports: Electron's preload implements it over IPC, browser mode over HTTP to the local
+ * host process. Channel names and payload schemas live here; each receiving side validates every
+ * payload with these schemas before acting.
+ */
+
+/** A template as offered on the start screen. */
+export const TemplateSummarySchema = z.object({
+  id: z.string(),
+  langs: z.array(z.enum(LANGS)),
+  title: z.string(),
+  description: z.string(),
+})
+export type TemplateSummary = z.infer<typeof TemplateSummarySchema>
+
+/** A document the host opened or created: where it lives and its `.mldoc` bytes. */
+export const OpenedDocumentSchema = z.object({
+  /** Host-side identifier of the file (an absolute path in Electron, a name inside DIR in browser mode); null when never saved. */
+  path: z.string().nullable(),
+  /** Name to show in the title bar. */
+  name: z.string(),
+  /** The `.mldoc` file bytes. */
+  state: z.instanceof(Uint8Array),
+})
+export type OpenedDocument = z.infer<typeof OpenedDocumentSchema>
+
+/** Where a path must stay: file names are bounded, never empty. */
+const PathSchema = z.string().min(1).max(4096)
+
+/** Requests, by method. */
+export const HostRequests = {
+  listTemplates: z.object({ lang: z.enum(LANGS) }),
+  newDocument: z.object({ templateId: z.string().min(1).max(200), lang: z.enum(LANGS) }),
+  /** `path` absent: ask the user (Electron) or refuse (browser mode). */
+  openDocument: z.object({ path: PathSchema.optional() }),
+  /** `path` null: ask the user where to save (Save As). */
+  saveDocument: z.object({ path: PathSchema.nullable(), state: z.instanceof(Uint8Array), suggestedName: z.string().max(255) }),
+  exportMarkdown: z.object({ path: PathSchema.nullable(), markdown: z.string(), suggestedName: z.string().max(255) }),
+  recentDocuments: z.object({}),
+  getSettings: z.object({}),
+  setSettings: z.lazy(() => SettingsSchema.partial()),
+} as const
+
+/** User settings, kept by the host. */
+export const SettingsSchema = z.object({
+  uiLang: z.enum(LANGS),
+  theme: z.enum(['system', 'light', 'dark']),
+  userName: z.string().max(100),
+  userColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  signalingUrls: z.array(z.string().url()).max(10),
+  iceServers: z.array(z.object({ urls: z.union([z.string(), z.array(z.string())]), username: z.string().optional(), credential: z.string().optional() })).max(10),
+})
+export type Settings = z.infer<typeof SettingsSchema>
+
+/** Settings of a first start. */
+export const DEFAULT_SETTINGS: Settings = {
+  uiLang: 'en',
+  theme: 'system',
+  userName: '',
+  userColor: '#2f6feb',
+  signalingUrls: ['ws://127.0.0.1:4444'],
+  iceServers: [],
+}
+
+/** A document recently opened or saved. */
+export const RecentDocumentSchema = z.object({ path: z.string(), name: z.string(), openedAt: z.string() })
+export type RecentDocument = z.infer<typeof RecentDocumentSchema>
+
+/** What a save or export did; `path` null when the user cancelled the dialog. */
+export const SaveResultSchema = z.object({ path: z.string().nullable() })
+export type SaveResult = z.infer<typeof SaveResultSchema>
+
+/** Responses, by method. */
+export const HostResponses = {
+  listTemplates: z.array(TemplateSummarySchema),
+  newDocument: OpenedDocumentSchema,
+  openDocument: OpenedDocumentSchema.nullable(),
+  saveDocument: SaveResultSchema,
+  exportMarkdown: SaveResultSchema,
+  recentDocuments: z.array(RecentDocumentSchema),
+  getSettings: SettingsSchema,
+  setSettings: SettingsSchema,
+} as const
+
+/** A host API method name. */
+export type HostMethod = keyof typeof HostRequests
+/** The request payload of a method. */
+export type HostRequest<M extends HostMethod> = z.infer<(typeof HostRequests)[M]>
+/** The response of a method. */
+export type HostResponse<M extends HostMethod> = z.infer<(typeof HostResponses)[M]>
+
+/** The API as the renderer calls it. */
+export type HostApi = { [M in HostMethod]: (request: HostRequest<M>) => Promise<HostResponse<M>> }
+
+/** Every method, for transports that route by name. */
+export const HOST_METHODS = Object.keys(HostRequests) as HostMethod[]
+
+/** IPC channel of a method: `mldoc:<method>`. */
+export function hostChannel(method: HostMethod): string {
+  return `mldoc:${method}`
+}
+
+/** The method of an IPC channel name, or null when the name is not one of ours. */
+export function methodOfChannel(channel: string): HostMethod | null {
+  const name = channel.startsWith('mldoc:') ? channel.slice('mldoc:'.length) : ''
+  return (HOST_METHODS as string[]).includes(name) ? (name as HostMethod) : null
+}
+
+/**
+ * Checks a request payload against its method's schema. Throws an error naming the method and
+ * the first field that is wrong; the receiving side calls this before it touches the payload.
+ */
+export function parseHostRequest<M extends HostMethod>(method: M, payload: unknown): HostRequest<M> {
+  const result = HostRequests[method].safeParse(payload)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    throw new Error(`invalid ${method} request: ${issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'malformed'}`)
+  }
+  return result.data as HostRequest<M>
+}
+
+/** Host errors travel as `{ error: message }`; the renderer shows the message as it is. */
+export const HostErrorSchema = z.object({ error: z.string() })
