@@ -65,6 +65,12 @@ describe('layers stay apart', () => {
     expect(bad).toEqual([])
   })
 
+  it('the Node layer (shared by the CLI, Electron main and the browser host) never imports the renderer, electron or the CLI', () => {
+    const bad = imports('node').filter(({ file, spec }) =>
+      /^(react|react-dom|electron|@tiptap\/react)(\/|$)/.test(spec) || ['renderer', 'electron', 'cli'].includes(targetLayer(file, spec) ?? ''))
+    expect(bad).toEqual([])
+  })
+
   it('the rule itself catches a violation', () => {
     expect(targetLayer('core/blocks/x.ts', '../../renderer/App')).toBe('renderer')
     expect(NODE_BUILTIN.test('node:fs')).toBe(true)
