@@ -34,6 +34,8 @@ export function mldocExtensions(options: MLDocExtensionOptions = {}): AnyExtensi
     StarterKit.configure({
       heading: false,
       underline: false,
+      // Each peer would add its own trailing paragraph and they would pile up after a sync.
+      trailingNode: false,
       link: {
         openOnClick: false,
         autolink: true,
