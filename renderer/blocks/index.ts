@@ -1,0 +1,116 @@
+import type { AnyExtension } from '@tiptap/core'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { ReactNodeViewRenderer, type ReactNodeViewProps, type ReactNodeViewRendererOptions } from '@tiptap/react'
+import type { ComponentType } from 'react'
+import type { BlockType } from '../../core/blocks/define.js'
+import { BlockCode, BlockField } from '../../core/blocks/field.js'
+import { MaturityCriterion } from '../../core/blocks/maturity-assessment/spec.js'
+import { BLOCKS } from '../../core/blocks/registry.js'
+import { ArchitectureView } from './ArchitectureView.js'
+import { BlockCodeView } from './BlockCodeView.js'
+import { BlockFieldView } from './BlockFieldView.js'
+import { ComparisonMatrixView } from './ComparisonMatrixView.js'
+import { fieldText, leaveBlock, moveToField } from './fields.js'
+import { LifecycleStageView } from './LifecycleStageView.js'
+import { criterionLevels, MaturityAssessmentView } from './MaturityAssessmentView.js'
+import { MaturityCriterionView } from './MaturityCriterionView.js'
+import { MetricView } from './MetricView.js'
+import { RiskView } from './RiskView.js'
+import { ToolChoiceView } from './ToolChoiceView.js'
+import './blocks.css'
+
+type Update = ReactNodeViewRendererOptions['update']
+
+/**
+ * Re-render a view only when `key(node)` changes. A block's node changes on every keystroke in
+ * its fields, but most block chrome shows only the block's attributes: typing then re-renders
+ * the field being typed in and nothing else.
+ */
+function rerenderWhen(key: (node: PMNode) => string): Update {
+  return ({ oldNode, newNode, updateProps }) => {
+    if (key(oldNode) !== key(newNode)) updateProps()
+    return true
+  }
+}
+
+const attrsKey = (node: PMNode) => JSON.stringify(node.attrs)
+
+/** Each block's view, and what its chrome reads from the node (null: the whole node). */
+const VIEWS: Record<BlockType, { view: ComponentType<ReactNodeViewProps>; key: ((node: PMNode) => string) | null }> = {
+  metric: { view: MetricView, key: attrsKey },
+  toolChoice: { view: ToolChoiceView, key: (node) => `${attrsKey(node)}\n${fieldText(node, 'chosen')}` },
+  lifecycleStage: { view: LifecycleStageView, key: attrsKey },
+  maturityAssessment: { view: MaturityAssessmentView, key: (node) => `${attrsKey(node)}\n${JSON.stringify(criterionLevels(node))}` },
+  risk: { view: RiskView, key: attrsKey },
+  comparisonMatrix: { view: ComparisonMatrixView, key: null },
+  architecture: { view: ArchitectureView, key: () => '' },
+}
+
+function blockView(type: BlockType, node: AnyExtension): AnyExtension {
+  const { view, key } = VIEWS[type]
+  return node.extend({
+    addNodeView: () =>
+      ReactNodeViewRenderer(view, {
+        className: `mldoc-block mldoc-block-${type}`,
+        attrs: { 'data-block': type },
+        ...(key ? { update: rerenderWhen(key) } : {}),
+      }),
+  })
+}
+
+/** A field's label is chrome that ProseMirror must not handle: the view puts the caret itself. */
+function inFieldLabel(event: Event): boolean {
+  const target = event.target
+  return typeof Element !== 'undefined' && target instanceof Element && target.closest('.mldoc-field-label') !== null
+}
+
+/**
+ * The `blockField` node with its view, and keys that fill a block like a form: Enter and Tab go
+ * to the next field of the block, Shift-Tab to the previous one; Enter in the last field leaves
+ * the block for a paragraph after it. A field never splits into two.
+ */
+const BlockFieldWithView = BlockField.extend({
+  addNodeView: () =>
+    ReactNodeViewRenderer(BlockFieldView, {
+      className: 'mldoc-field',
+      attrs: ({ node }) => ({ 'data-field': String(node.attrs.name) }),
+      stopEvent: ({ event }) => inFieldLabel(event),
+    }),
+  addKeyboardShortcuts() {
+    return {
+      Enter: ({ editor }) => {
+        const { state, view } = editor
+        if (state.selection.$from.parent.type.name !== 'blockField') return false
+        return moveToField(state, view.dispatch, 1) || leaveBlock(state, view.dispatch) || true
+      },
+      Tab: ({ editor }) => moveToField(editor.state, editor.view.dispatch, 1),
+      'Shift-Tab': ({ editor }) => moveToField(editor.state, editor.view.dispatch, -1),
+    }
+  },
+})
+
+/**
+ * The React node views of the structured blocks, by node name, for
+ * `mldocExtensions({ nodes: blockViewNodes })`: each block node from core extended with its
+ * view (DOM root `[data-block="<type>"]`), plus the views of the parts blocks are made of
+ * (`blockField`, `blockCode`, `maturityCriterion`). The schema stays the one core defines.
+ */
+export const blockViewNodes: Record<string, AnyExtension> = {
+  ...Object.fromEntries(BLOCKS.map(({ spec, node }) => [spec.type, blockView(spec.type, node)])),
+  blockField: BlockFieldWithView,
+  blockCode: BlockCode.extend({
+    addNodeView: () =>
+      ReactNodeViewRenderer(BlockCodeView, {
+        className: 'mldoc-code',
+        attrs: ({ node }) => ({ 'data-code': String(node.attrs.name) }),
+        stopEvent: ({ event }) => inFieldLabel(event),
+      }),
+  }),
+  maturityCriterion: MaturityCriterion.extend({
+    addNodeView: () =>
+      ReactNodeViewRenderer(MaturityCriterionView, {
+        className: 'mldoc-criterion',
+        attrs: ({ node }) => ({ 'data-criterion': String(node.attrs.criterion) }),
+      }),
+  }),
+}

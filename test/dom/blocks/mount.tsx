@@ -1,0 +1,121 @@
+import { Editor, type JSONContent } from '@tiptap/core'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { EditorContent } from '@tiptap/react'
+import i18next, { type i18n as I18n } from 'i18next'
+import { act } from 'react'
+import { createRoot } from 'react-dom/client'
+import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { emptyBlockJSON } from '../../../core/blocks/define.js'
+import { BLOCKS } from '../../../core/blocks/registry.js'
+import type { Lang } from '../../../core/i18n.js'
+import { mldocExtensions } from '../../../core/schema/index.js'
+import { blockViewNodes } from '../../../renderer/blocks/index.js'
+
+// React checks this flag before it lets `act` flush effects outside a test renderer.
+;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+
+// jsdom has no layout: ProseMirror asks for rectangles when it scrolls the caret into view.
+const noRect = () => ({ x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON: () => ({}) }) as DOMRect
+Range.prototype.getBoundingClientRect ??= noRect
+Range.prototype.getClientRects ??= () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList
+document.elementFromPoint ??= () => null
+
+/** A document holding one of every structured block, new and empty, in a language. */
+export function everyBlockDoc(lang: Lang = 'en'): JSONContent {
+  return {
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Intro' }] }, ...BLOCKS.map((b) => emptyBlockJSON(b.spec, lang))],
+  }
+}
+
+/** An editor mounted as the app mounts it: React, react-i18next, EditorContent, the block views. */
+export interface MountedEditor {
+  readonly editor: Editor
+  readonly container: HTMLElement
+  readonly i18n: I18n
+  unmount(): Promise<void>
+}
+
+/** Mounts a real Tiptap editor with `mldocExtensions({ nodes: blockViewNodes })` on `content`. */
+export async function mountEditor(content: JSONContent, uiLang: Lang = 'en'): Promise<MountedEditor> {
+  const i18n = i18next.createInstance()
+  await i18n.use(initReactI18next).init({ lng: uiLang, fallbackLng: 'en', resources: { en: { translation: {} }, uz: { translation: {} } } })
+  const editor = new Editor({ extensions: mldocExtensions({ nodes: blockViewNodes }), content })
+  const container = document.createElement('div')
+  document.body.append(container)
+  const root = createRoot(container)
+  await act(async () => {
+    root.render(
+      <I18nextProvider i18n={i18n}>
+        <EditorContent editor={editor} />
+      </I18nextProvider>,
+    )
+  })
+  await settle()
+  return {
+    editor,
+    container,
+    i18n,
+    async unmount() {
+      await act(async () => root.unmount())
+      editor.destroy()
+      container.remove()
+    },
+  }
+}
+
+/** Lets queued node view renders (microtasks), timers due within `ms` and React commits finish. */
+export async function settle(ms = 0): Promise<void> {
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, ms))
+  })
+}
+
+/** Runs an interaction inside `act` and waits for the node views to render it. */
+export async function interact(run: () => void): Promise<void> {
+  await act(async () => run())
+  await settle()
+}
+
+/** The form control labelled `label` inside `scope` (through `<label for>`). */
+export function controlByLabel<T extends HTMLElement = HTMLSelectElement>(scope: Element, label: string): T {
+  const match = [...scope.querySelectorAll('label')].filter((l) => l.textContent === label && l.htmlFor)
+  if (match.length !== 1) throw new Error(`expected one control labelled "${label}", found ${match.length}`)
+  const control = scope.ownerDocument.getElementById(match[0]!.htmlFor)
+  if (!control) throw new Error(`label "${label}" points at no element`)
+  return control as T
+}
+
+/** Picks an option of a native select the way a user does (value, then a change event). */
+export function choose(select: HTMLSelectElement, value: string): void {
+  select.value = value
+  select.dispatchEvent(new Event('change', { bubbles: true }))
+}
+
+/** Types into an input the way the browser does, so React's change tracking sees it. */
+export function typeInto(input: HTMLInputElement, value: string): void {
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value)
+  input.dispatchEvent(new Event('input', { bubbles: true }))
+}
+
+/** The block node of a type (first one) and its position. */
+export function findBlock(editor: Editor, type: string): { pos: number; node: PMNode } {
+  let found: { pos: number; node: PMNode } | undefined
+  editor.state.doc.descendants((node, pos) => {
+    if (!found && node.type.name === type) found = { pos, node }
+    return !found
+  })
+  if (!found) throw new Error(`no ${type} block`)
+  return found
+}
+
+/** Text of a named field of a block (the first with that name, at any depth). */
+export function fieldTextOf(editor: Editor, type: string, field: string): string {
+  let text: string | undefined
+  findBlock(editor, type).node.descendants((node) => {
+    if (text === undefined && node.type.name === 'blockField' && node.attrs.name === field) text = node.textContent
+    return text === undefined
+  })
+  if (text === undefined) throw new Error(`no ${type}.${field}`)
+  return text
+}
