@@ -1,0 +1,228 @@
+import * as bc from 'lib0/broadcastchannel'
+import * as buffer from 'lib0/buffer'
+import * as decoding from 'lib0/decoding'
+import type { ReceivePath } from './receive.js'
+import { decryptAesGcm, type WebCryptoKey } from './web-globals.js'
+
+/**
+ * Puts y-webrtc's incoming traffic through MLDoc's checks, without changing y-webrtc: every
+ * document update a peer sends (over a WebRTC data channel or the BroadcastChannel between tabs)
+ * goes through the {@link ReceivePath} first and reaches y-webrtc's own handler only once it is in
+ * the live document (y-webrtc then re-applies it, which changes nothing, and does its own
+ * bookkeeping); a signaling message that the room key cannot decrypt, i.e. from someone with a
+ * different secret, is reported instead of becoming y-webrtc's unhandled promise rejection.
+ *
+ * Written against y-webrtc 10.3 (pinned), whose internals it reaches: `provider.room`
+ * (`webrtcConns`, `key`, `_bcSubscriber`), each connection's simple-peer `peer`, and each
+ * signaling connection's `message` listeners. `test/collab/webrtc-guard.test.ts` and the
+ * WebRTC scenarios fail if those change.
+ */
+
+/** What a listener of a lib0 observable or a Node-style emitter receives. */
+type Listener = (...args: never[]) => void
+
+/** A simple-peer instance (a Node-style stream). */
+interface PeerLike {
+  listeners(event: 'data'): Listener[]
+  removeAllListeners(event: 'data'): unknown
+  on(event: 'data', listener: (data: Uint8Array) => void): unknown
+}
+
+/** y-webrtc's `WebrtcConn`. */
+interface WebrtcConnLike {
+  readonly peer: PeerLike
+  readonly remotePeerId: string
+}
+
+/** y-webrtc's `Room`. */
+interface RoomLike {
+  readonly name: string
+  readonly key: WebCryptoKey | null
+  readonly webrtcConns: Map<string, WebrtcConnLike>
+  readonly bcconnected: boolean
+  _bcSubscriber: (data: ArrayBuffer) => unknown
+}
+
+/** y-webrtc's `SignalingConn` (a lib0 observable). */
+interface SignalingConnLike {
+  readonly url: string
+  _observers: Map<string, Set<Listener>>
+  on(event: 'message', listener: (message: unknown) => void): void
+  off(event: 'message', listener: Listener): void
+}
+
+/** The parts of y-webrtc's `WebrtcProvider` the guard uses. */
+export interface GuardedProvider {
+  readonly room: RoomLike | null
+  readonly key: PromiseLike<unknown>
+  readonly signalingConns: SignalingConnLike[]
+  on(event: 'peers', listener: () => void): void
+  off(event: 'peers', listener: () => void): void
+}
+
+/** What the guard reports. */
+export interface GuardEvents {
+  /** A message was dropped: it failed to decode, or its update failed the receive path (which reports why itself). */
+  onBadMessage(detail: { from: string; reason: string }): void
+  /** A signaling message in this room was encrypted with another secret. */
+  onWrongSecret(detail: { signaling: string }): void
+}
+
+/** y-protocols message types (y-webrtc's framing). */
+const MESSAGE_SYNC = 0
+const MESSAGE_AWARENESS = 1
+const MESSAGE_QUERY_AWARENESS = 3
+const MESSAGE_BC_PEER_ID = 4
+const SYNC_STEP_1 = 0
+const SYNC_STEP_2 = 1
+const SYNC_UPDATE = 2
+
+/** Marks the listeners this module put in place, so nothing is wrapped twice. */
+const GUARD = Symbol('mldoc guard')
+type Guarded<F> = F & { [GUARD]?: true }
+
+/**
+ * Decides what happens to one message from a peer: updates go through the receive path;
+ * y-webrtc may see the message only when this returns true.
+ */
+function admit(message: Uint8Array, receive: ReceivePath, origin: unknown, from: string, events: GuardEvents): boolean {
+  try {
+    const decoder = decoding.createDecoder(message)
+    const type = decoding.readVarUint(decoder)
+    if (type === MESSAGE_SYNC) {
+      const step = decoding.readVarUint(decoder)
+      if (step === SYNC_STEP_2 || step === SYNC_UPDATE) return receive.receive(decoding.readVarUint8Array(decoder), origin)
+      if (step === SYNC_STEP_1) return true
+      events.onBadMessage({ from, reason: `unknown sync message type ${step}` })
+      return false
+    }
+    if (type === MESSAGE_AWARENESS || type === MESSAGE_QUERY_AWARENESS || type === MESSAGE_BC_PEER_ID) return true
+    events.onBadMessage({ from, reason: `unknown message type ${type}` })
+    return false
+  } catch (error) {
+    events.onBadMessage({ from, reason: `it cannot be decoded (${(error as Error).message})` })
+    return false
+  }
+}
+
+/** Runs y-webrtc's own handlers; a message they choke on (e.g. garbled presence) is reported, not thrown into the network stack. */
+function forward(handlers: readonly Listener[], args: unknown[], from: string, events: GuardEvents): void {
+  for (const handler of handlers) {
+    try {
+      ;(handler as (...a: unknown[]) => void)(...args)
+    } catch (error) {
+      events.onBadMessage({ from, reason: `y-webrtc could not handle it (${(error as Error).message})` })
+    }
+  }
+}
+
+function guardConnection(conn: WebrtcConnLike, room: RoomLike, receive: ReceivePath, events: GuardEvents): void {
+  const current = conn.peer.listeners('data')
+  if (current.some((listener) => (listener as Guarded<Listener>)[GUARD])) return
+  const handler: Guarded<(data: Uint8Array) => void> = (data) => {
+    const from = `peer ${conn.remotePeerId}`
+    if (admit(data, receive, room, from, events)) forward(current, [data], from, events)
+  }
+  handler[GUARD] = true
+  conn.peer.removeAllListeners('data')
+  conn.peer.on('data', handler)
+}
+
+/** y-webrtc's encrypted framing: varString "AES-GCM", varUint8Array iv, varUint8Array ciphertext. */
+async function decrypt(data: Uint8Array, key: WebCryptoKey): Promise<Uint8Array> {
+  const decoder = decoding.createDecoder(data)
+  if (decoding.readVarString(decoder) !== 'AES-GCM') throw new Error('not AES-GCM')
+  const iv = decoding.readVarUint8Array(decoder)
+  const cipher = decoding.readVarUint8Array(decoder)
+  return new Uint8Array(await decryptAesGcm(key, iv, cipher))
+}
+
+function guardBroadcast(room: RoomLike, receive: ReceivePath, events: GuardEvents): void {
+  const original = room._bcSubscriber as Guarded<RoomLike['_bcSubscriber']>
+  if (original[GUARD] || room.key === null) return
+  const key = room.key
+  const wrapped: Guarded<(data: ArrayBuffer) => void> = (data) => {
+    decrypt(new Uint8Array(data), key).then(
+      (plain) => {
+        if (admit(plain, receive, room, 'another tab', events)) forward([original as Listener], [data], 'another tab', events)
+      },
+      () => events.onWrongSecret({ signaling: 'BroadcastChannel' }),
+    )
+  }
+  wrapped[GUARD] = true
+  room._bcSubscriber = wrapped
+  if (room.bcconnected) {
+    bc.subscribe(room.name, wrapped)
+    bc.unsubscribe(room.name, original)
+  }
+}
+
+/** Wraps y-webrtc's `message` handler of each signaling connection (shared by every room on that server). */
+function guardSignaling(provider: GuardedProvider, events: GuardEvents): void {
+  for (const conn of provider.signalingConns) {
+    const handlers = [...(conn._observers.get('message') ?? [])]
+    if (handlers.some((handler) => (handler as Guarded<Listener>)[GUARD])) continue
+    const wrapped: Guarded<(message: unknown) => void> = (message) => {
+      const m = message as { type?: unknown; topic?: unknown; data?: unknown } | null
+      const room = provider.room
+      if (m && m.type === 'publish' && room && room.key && m.topic === room.name) {
+        if (typeof m.data !== 'string') return
+        let bytes: Uint8Array
+        try {
+          bytes = buffer.fromBase64(m.data)
+        } catch {
+          events.onBadMessage({ from: `signaling server ${conn.url}`, reason: 'its data is not base64' })
+          return
+        }
+        decrypt(bytes, room.key).then(
+          () => forward(handlers, [message], `signaling server ${conn.url}`, events),
+          () => events.onWrongSecret({ signaling: conn.url }),
+        )
+        return
+      }
+      forward(handlers, [message], `signaling server ${conn.url}`, events)
+    }
+    wrapped[GUARD] = true
+    for (const handler of handlers) conn.off('message', handler)
+    conn.on('message', wrapped)
+  }
+}
+
+/** A guard in place on one provider. */
+export interface WebrtcGuard {
+  /** Call after every `provider.connect()`: a reconnect may open new signaling connections. */
+  refresh(): void
+  /** Stops watching for new peers (the wrapped handlers go away with the provider). */
+  destroy(): void
+}
+
+/**
+ * Guards a y-webrtc provider: call right after `new WebrtcProvider(...)`, before any peer can
+ * send anything. `receive` must be the receive path of the provider's Y.Doc.
+ */
+export function guardWebrtcProvider(provider: GuardedProvider, receive: ReceivePath, events: GuardEvents): WebrtcGuard {
+  let destroyed = false
+  const guardConnections = (): void => {
+    const room = provider.room
+    if (destroyed || !room) return
+    for (const conn of room.webrtcConns.values()) guardConnection(conn, room, receive, events)
+  }
+  provider.on('peers', guardConnections)
+  guardSignaling(provider, events)
+  // The room exists once the key is derived; y-webrtc subscribes it to the BroadcastChannel then.
+  void Promise.resolve(provider.key).then(() => {
+    if (destroyed || !provider.room) return
+    guardBroadcast(provider.room, receive, events)
+    guardConnections()
+  })
+  return {
+    refresh() {
+      guardSignaling(provider, events)
+      guardConnections()
+    },
+    destroy() {
+      destroyed = true
+      provider.off('peers', guardConnections)
+    },
+  }
+}
