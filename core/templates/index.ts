@@ -1,0 +1,1 @@
+export { documentFromTemplate, parseTemplate, type Template, type TemplateFile } from './template.js'
