@@ -33,10 +33,12 @@ export function MaturityAssessmentView({ node, updateAttributes }: ReactNodeView
       <AttributeControls spec={maturityAssessmentSpec} attrs={node.attrs} lang={lang} update={updateAttributes} />
       <div className="mldoc-control mldoc-computed">
         <span className="mldoc-control-label">{VIEW_LABELS.computedLevel[lang]}</span>
-        <output className="mldoc-computed-level" aria-label={VIEW_LABELS.computedLevel[lang]}>
-          {computed ?? '—'}
-        </output>
-        {computed === null && unrated > 0 && <span className="mldoc-note">{COUNTED_LABELS.unrated(unrated, lang)}</span>}
+        <span className="mldoc-computed-value">
+          <output className="mldoc-computed-level" aria-label={VIEW_LABELS.computedLevel[lang]}>
+            {computed ?? '—'}
+          </output>
+          {computed === null && unrated > 0 && <span className="mldoc-note">{COUNTED_LABELS.unrated(unrated, lang)}</span>}
+        </span>
       </div>
     </>
   )

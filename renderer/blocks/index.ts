@@ -75,6 +75,8 @@ const BlockFieldWithView = BlockField.extend({
       className: 'mldoc-field',
       attrs: ({ node }) => ({ 'data-field': String(node.attrs.name) }),
       stopEvent: ({ event }) => inFieldLabel(event),
+      // The label and hint depend on the name and on emptiness only: typing renders no React.
+      update: rerenderWhen((node) => `${attrsKey(node)}\n${node.content.size === 0}`),
     }),
   addKeyboardShortcuts() {
     return {
@@ -111,6 +113,7 @@ export const blockViewNodes: Record<string, AnyExtension> = {
       ReactNodeViewRenderer(MaturityCriterionView, {
         className: 'mldoc-criterion',
         attrs: ({ node }) => ({ 'data-criterion': String(node.attrs.criterion) }),
+        update: rerenderWhen(attrsKey),
       }),
   }),
 }

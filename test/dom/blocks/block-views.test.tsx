@@ -104,6 +104,19 @@ describe('every structured block renders as a labelled form', () => {
     expect(name.classList.contains('is-empty')).toBe(false)
   })
 
+  it('renders no React while someone types in a field: ProseMirror draws the text', async () => {
+    const m = await mountEvery()
+    await interact(() => placeCaretIn(m.editor, 'metric', 'definition'))
+    await interact(() => m.editor.commands.insertContent('S'))
+    m.commits.count = 0
+    for (const ch of 'hare of churners') await interact(() => m.editor.commands.insertContent(ch))
+    expect(fieldTextOf(m.editor, 'metric', 'definition')).toBe('Share of churners')
+    expect(m.commits.count).toBe(0)
+    // A choice still renders at once.
+    await interact(() => choose(controlByLabel(blockEl(m, 'metric'), 'Layer'), 'online'))
+    expect(m.commits.count).toBeGreaterThan(0)
+  })
+
   it('switches labels, hints and choices to Uzbek with the UI language, leaving the document alone', async () => {
     const m = await mountEvery('en', 'en')
     const before = m.editor.getJSON()

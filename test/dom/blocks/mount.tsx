@@ -2,7 +2,7 @@ import { Editor, type JSONContent } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { EditorContent } from '@tiptap/react'
 import i18next, { type i18n as I18n } from 'i18next'
-import { act } from 'react'
+import { act, Profiler } from 'react'
 import { createRoot } from 'react-dom/client'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { emptyBlockJSON } from '../../../core/blocks/define.js'
@@ -33,6 +33,8 @@ export interface MountedEditor {
   readonly editor: Editor
   readonly container: HTMLElement
   readonly i18n: I18n
+  /** React commits inside the editor (node views included) since mounting or the last reset. */
+  readonly commits: { count: number }
   unmount(): Promise<void>
 }
 
@@ -44,10 +46,13 @@ export async function mountEditor(content: JSONContent, uiLang: Lang = 'en'): Pr
   const container = document.createElement('div')
   document.body.append(container)
   const root = createRoot(container)
+  const commits = { count: 0 }
   await act(async () => {
     root.render(
       <I18nextProvider i18n={i18n}>
-        <EditorContent editor={editor} />
+        <Profiler id="editor" onRender={() => void commits.count++}>
+          <EditorContent editor={editor} />
+        </Profiler>
       </I18nextProvider>,
     )
   })
@@ -56,6 +61,7 @@ export async function mountEditor(content: JSONContent, uiLang: Lang = 'en'): Pr
     editor,
     container,
     i18n,
+    commits,
     async unmount() {
       await act(async () => root.unmount())
       editor.destroy()
