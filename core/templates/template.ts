@@ -60,7 +60,9 @@ export function parseTemplate(file: TemplateFile): Template {
   if (typeof description !== 'string' || !description.trim()) {
     fail('front matter needs a "description": one line of text shown on the start screen', 'description')
   }
-  return { id: file.id, lang: file.lang, title: meta.title, description: String(description).trim(), doc }
+  const oneLine = String(description).trim()
+  if (/[\r\n]/.test(oneLine)) fail('front matter "description" must be one line: the start screen shows it under the title', 'description')
+  return { id: file.id, lang: file.lang, title: meta.title, description: oneLine, doc }
 }
 
 /**

@@ -75,9 +75,13 @@ describe('parseTemplate on a broken template', () => {
     expect(templateError(text).line).toBe(lineOf(text, 'lang: uz'))
   })
 
-  it('asks for a description and a title', () => {
+  it('asks for a title and a one-line description', () => {
     const noDescription = edit(SOURCE, /^description: .*\n/m, '')
     expect(templateError(noDescription).message).toMatch(/description/)
+    const twoLines = edit(SOURCE, /^description: (.*)$/m, 'description: |\n  $1\n  And a second line.')
+    const twoLinesError = templateError(twoLines)
+    expect(twoLinesError.message).toMatch(/one line/)
+    expect(twoLinesError.line).toBe(lineOf(twoLines, 'description: |'))
     const noTitle = edit(SOURCE, 'title: Tool comparison', 'title: ""')
     const error = templateError(noTitle)
     expect(error.message).toMatch(/title/)
