@@ -1,20 +1,10 @@
-import type { Node as PMNode } from '@tiptap/pm/model'
 import type { ReactNodeViewProps } from '@tiptap/react'
 import { useId } from 'react'
 import type { Lang } from '../../core/i18n.js'
 import { BlockFrame } from './BlockFrame.js'
 import { COUNTED_LABELS, VIEW_LABELS } from './labels.js'
-import { addCriterion, addOption, tableRows, weightedTotals } from './matrix.js'
+import { addCriterion, addOption, matrixRows, weightedTotals } from './matrix.js'
 import { useUiLang } from './ui-lang.js'
-
-/** Totals of the block's matrix, from its table child. */
-function totalsOf(block: PMNode) {
-  let rows: string[][] = []
-  block.forEach((child) => {
-    if (child.type.name === 'table') rows = tableRows(child)
-  })
-  return weightedTotals(rows)
-}
 
 function formatTotal(total: number, lang: Lang): string {
   return total.toLocaleString(lang === 'uz' ? 'uz-Latn' : 'en', { maximumFractionDigits: 2 })
@@ -28,7 +18,7 @@ function formatTotal(total: number, lang: Lang): string {
 export function ComparisonMatrixView({ node, editor, getPos }: ReactNodeViewProps) {
   const lang = useUiLang()
   const totalsId = useId()
-  const totals = totalsOf(node)
+  const totals = weightedTotals(matrixRows(node))
   const best = Math.max(...totals.map((t) => t.total ?? -Infinity))
   const after = (
     <div className="mldoc-matrix-foot" contentEditable={false}>

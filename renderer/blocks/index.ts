@@ -12,6 +12,7 @@ import { BlockFieldView } from './BlockFieldView.js'
 import { ComparisonMatrixView } from './ComparisonMatrixView.js'
 import { fieldText, leaveBlock, moveToField } from './fields.js'
 import { LifecycleStageView } from './LifecycleStageView.js'
+import { matrixRows } from './matrix.js'
 import { criterionLevels, MaturityAssessmentView } from './MaturityAssessmentView.js'
 import { MaturityCriterionView } from './MaturityCriterionView.js'
 import { MetricView } from './MetricView.js'
@@ -35,14 +36,14 @@ function rerenderWhen(key: (node: PMNode) => string): Update {
 
 const attrsKey = (node: PMNode) => JSON.stringify(node.attrs)
 
-/** Each block's view, and what its chrome reads from the node (null: the whole node). */
-const VIEWS: Record<BlockType, { view: ComponentType<ReactNodeViewProps>; key: ((node: PMNode) => string) | null }> = {
+/** Each block's view, and the part of the node its chrome reads (it re-renders when that changes). */
+const VIEWS: Record<BlockType, { view: ComponentType<ReactNodeViewProps>; key: (node: PMNode) => string }> = {
   metric: { view: MetricView, key: attrsKey },
   toolChoice: { view: ToolChoiceView, key: (node) => `${attrsKey(node)}\n${fieldText(node, 'chosen')}` },
   lifecycleStage: { view: LifecycleStageView, key: attrsKey },
   maturityAssessment: { view: MaturityAssessmentView, key: (node) => `${attrsKey(node)}\n${JSON.stringify(criterionLevels(node))}` },
   risk: { view: RiskView, key: attrsKey },
-  comparisonMatrix: { view: ComparisonMatrixView, key: null },
+  comparisonMatrix: { view: ComparisonMatrixView, key: (node) => JSON.stringify(matrixRows(node)) },
   architecture: { view: ArchitectureView, key: () => '' },
 }
 
@@ -53,7 +54,7 @@ function blockView(type: BlockType, node: AnyExtension): AnyExtension {
       ReactNodeViewRenderer(view, {
         className: `mldoc-block mldoc-block-${type}`,
         attrs: { 'data-block': type },
-        ...(key ? { update: rerenderWhen(key) } : {}),
+        update: rerenderWhen(key),
       }),
   })
 }

@@ -44,13 +44,16 @@ export function weightedTotals(rows: readonly (readonly string[])[]): OptionTota
   })
 }
 
-/** The cell text of a table node, row by row. */
-export function tableRows(table: PMNode): string[][] {
+/** The cell text of a comparison matrix block's table, row by row (none without a table). */
+export function matrixRows(block: PMNode): string[][] {
   const rows: string[][] = []
-  table.forEach((row) => {
-    const cells: string[] = []
-    row.forEach((cell) => cells.push(cell.textContent))
-    rows.push(cells)
+  block.forEach((child) => {
+    if (child.type.name !== 'table') return
+    child.forEach((row) => {
+      const cells: string[] = []
+      row.forEach((cell) => cells.push(cell.textContent))
+      rows.push(cells)
+    })
   })
   return rows
 }

@@ -7,6 +7,9 @@ import { BLOCKS, blockSpec } from '../../../core/blocks/registry.js'
 import { LIFECYCLE_STAGES } from '../../../core/domain/lifecycle.js'
 import { MATURITY_CRITERIA } from '../../../core/domain/maturity.js'
 import { TOOL_CATALOG } from '../../../core/domain/catalog.js'
+import { emptyMeta } from '../../../core/document/meta.js'
+import { mldocSchema } from '../../../core/schema/index.js'
+import { createYDoc, readYDoc } from '../../../core/yjs/doc.js'
 import { choose, controlByLabel, everyBlockDoc, fieldTextOf, findBlock, interact, mountEditor, settle, typeInto, type MountedEditor } from './mount.js'
 
 let mounted: MountedEditor | undefined
@@ -106,12 +109,18 @@ describe('every structured block renders as a labelled form', () => {
 
   it('renders no React while someone types in a field: ProseMirror draws the text', async () => {
     const m = await mountEvery()
-    await interact(() => placeCaretIn(m.editor, 'metric', 'definition'))
-    await interact(() => m.editor.commands.insertContent('S'))
-    m.commits.count = 0
-    for (const ch of 'hare of churners') await interact(() => m.editor.commands.insertContent(ch))
-    expect(fieldTextOf(m.editor, 'metric', 'definition')).toBe('Share of churners')
-    expect(m.commits.count).toBe(0)
+    // The diagram draws itself once after mounting (Mermaid loads lazily): let it finish first.
+    for (let i = 0; i < 100 && !m.container.querySelector('figure.mldoc-diagram[aria-busy="false"]'); i++) await settle(100)
+    expect(m.container.querySelector('figure.mldoc-diagram[aria-busy="false"]')).not.toBeNull()
+    const fields = [['metric', 'definition'], ['risk', 'mitigation'], ['maturityAssessment', 'evidence'], ['comparisonMatrix', 'subject'], ['lifecycleStage', 'owner']] as const
+    for (const [type, field] of fields) {
+      await interact(() => placeCaretIn(m.editor, type, field))
+      await interact(() => m.editor.commands.insertContent('S'))
+      m.commits.count = 0
+      for (const ch of 'hare of churners') await interact(() => m.editor.commands.insertContent(ch))
+      expect(fieldTextOf(m.editor, type, field)).toBe('Share of churners')
+      expect(m.commits.count, `${type}.${field}`).toBe(0)
+    }
     // A choice still renders at once.
     await interact(() => choose(controlByLabel(blockEl(m, 'metric'), 'Layer'), 'online'))
     expect(m.commits.count).toBeGreaterThan(0)
@@ -155,6 +164,18 @@ describe('choices change the node attribute in one transaction', () => {
     await interact(() => choose(controlByLabel(risk, 'Impact'), 'medium'))
     await interact(() => choose(controlByLabel(risk, 'Status'), 'mitigating'))
     expect(findBlock(m.editor, 'risk').node.attrs).toEqual({ category: 'data-drift', likelihood: 'high', impact: 'medium', status: 'mitigating' })
+  })
+
+  it('writes picks and suggestions into the Y.Doc the editor is bound to', async () => {
+    const ydoc = createYDoc({ meta: emptyMeta(), body: mldocSchema().nodeFromJSON(everyBlockDoc()) })
+    mounted = await mountEditor(ydoc)
+    const tool = blockEl(mounted, 'toolChoice')
+    await interact(() => choose(controlByLabel(tool, 'Category'), 'monitoring'))
+    await interact(() => [...tool.querySelectorAll<HTMLButtonElement>('.mldoc-suggestions button')].find((b) => b.textContent === 'Evidently AI')!.click())
+    const stored = readYDoc(ydoc).body.child(2)
+    expect(stored.type.name).toBe('toolChoice')
+    expect(stored.attrs).toEqual({ category: 'monitoring', stage: '7' })
+    expect(stored.firstChild!.textContent).toBe('Evidently AI')
   })
 
   it('shows a value the spec does not know (written by hand) instead of dropping it', async () => {

@@ -1,14 +1,17 @@
 import { Editor, type JSONContent } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
+import Collaboration from '@tiptap/extension-collaboration'
 import { EditorContent } from '@tiptap/react'
 import i18next, { type i18n as I18n } from 'i18next'
 import { act, Profiler } from 'react'
 import { createRoot } from 'react-dom/client'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
+import * as Y from 'yjs'
 import { emptyBlockJSON } from '../../../core/blocks/define.js'
 import { BLOCKS } from '../../../core/blocks/registry.js'
 import type { Lang } from '../../../core/i18n.js'
 import { mldocExtensions } from '../../../core/schema/index.js'
+import { BODY_FRAGMENT } from '../../../core/yjs/doc.js'
 import { blockViewNodes } from '../../../renderer/blocks/index.js'
 
 // React checks this flag before it lets `act` flush effects outside a test renderer.
@@ -38,11 +41,19 @@ export interface MountedEditor {
   unmount(): Promise<void>
 }
 
-/** Mounts a real Tiptap editor with `mldocExtensions({ nodes: blockViewNodes })` on `content`. */
-export async function mountEditor(content: JSONContent, uiLang: Lang = 'en'): Promise<MountedEditor> {
+/**
+ * Mounts a real Tiptap editor with `mldocExtensions({ nodes: blockViewNodes })` on `content`,
+ * or, given a Y.Doc, bound to it through Collaboration as the app always is.
+ */
+export async function mountEditor(content: JSONContent | Y.Doc, uiLang: Lang = 'en'): Promise<MountedEditor> {
   const i18n = i18next.createInstance()
   await i18n.use(initReactI18next).init({ lng: uiLang, fallbackLng: 'en', resources: { en: { translation: {} }, uz: { translation: {} } } })
-  const editor = new Editor({ extensions: mldocExtensions({ nodes: blockViewNodes }), content })
+  const editor =
+    content instanceof Y.Doc
+      ? new Editor({
+          extensions: [...mldocExtensions({ nodes: blockViewNodes, starterKit: { undoRedo: false } }), Collaboration.configure({ document: content, field: BODY_FRAGMENT })],
+        })
+      : new Editor({ extensions: mldocExtensions({ nodes: blockViewNodes }), content })
   const container = document.createElement('div')
   document.body.append(container)
   const root = createRoot(container)
