@@ -18,6 +18,7 @@ mkdirSync('test-results', { recursive: true })
 const steps = [
   () => run('type-check every layer', process.execPath, ['scripts/typecheck.mjs']),
   () => run('build the CLI', process.execPath, ['scripts/build-cli.mjs']),
+  () => run('build the renderer', npx, ['vite', 'build', '--logLevel', 'warn']),
   () => run('tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]),
 ]
 let ok = true

@@ -1,0 +1,131 @@
+import { readdir, stat } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { HostApi, RecentDocument, TemplateSummary } from '../../core/host/api.js'
+import { LANGS } from '../../core/i18n.js'
+import { documentFromTemplate } from '../../core/templates/index.js'
+import { createYDoc } from '../../core/yjs/doc.js'
+import { decodeMLDocFile, encodeMLDocFile } from '../../core/yjs/file.js'
+import { readDocumentFile } from '../documents.js'
+import { writeFileAtomic } from '../files.js'
+import { findTemplate, loadTemplates } from '../templates.js'
+import { confinePath, ensureParent, nameInDir, PathRefused } from './paths.js'
+import { readSettings, updateSettings } from './settings.js'
+
+/** Where the browser-mode host keeps things. */
+export interface FolderHostOptions {
+  /** The documents folder: every open, save and export stays inside it. */
+  readonly dir: string
+  /** The settings file (see `defaultSettingsFile`). */
+  readonly settingsFile: string
+  /** The templates folder; the package's own by default. */
+  readonly templatesDir?: string
+}
+
+const DOCUMENT_EXTENSIONS = ['.mldoc', '.md', '.markdown'] as const
+/** How many documents the start screen lists. */
+const RECENT_LIMIT = 20
+
+/** A file name from a title: letters and digits of any script, words joined by `-`. */
+export function fileNameFrom(title: string, fallback = 'untitled'): string {
+  const slug = title.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '')
+  return slug || fallback
+}
+
+/** A name `<stem><ext>` that no file in `dir` has yet: `design.mldoc`, then `design-2.mldoc`, ... */
+async function freeName(dir: string, stem: string, extension: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const name = `${stem}${n === 1 ? '' : `-${n}`}${extension}`
+    if (!(await stat(join(dir, name)).catch(() => null))) return name
+  }
+}
+
+/** The `.mldoc` bytes of a Y.Doc, typed as the host API carries them. */
+function stateOf(ydoc: Parameters<typeof encodeMLDocFile>[0]): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(encodeMLDocFile(ydoc))
+}
+
+function stem(name: string): string {
+  return basename(name).replace(/\.(mldoc|md|markdown)$/i, '')
+}
+
+/**
+ * The host API over a documents folder, as the browser-mode host serves it: documents are
+ * opened, saved and exported by their names inside the folder (never outside it), new documents
+ * come from the templates, settings live in one JSON file. Requests are already validated.
+ */
+export function folderHost(options: FolderHostOptions): HostApi {
+  const { dir, settingsFile } = options
+  const templatesDir = options.templatesDir
+
+  return {
+    async listTemplates({ lang }) {
+      const templates = templatesDir ? loadTemplates(templatesDir) : loadTemplates()
+      const byId = new Map<string, TemplateSummary>()
+      for (const template of templates) {
+        const known = byId.get(template.id)
+        const langs = [...(known?.langs ?? []), template.lang]
+        const preferred = !known || template.lang === lang
+        byId.set(template.id, {
+          id: template.id,
+          langs: LANGS.filter((l) => langs.includes(l)),
+          title: preferred ? template.title : known.title,
+          description: preferred ? template.description : known.description,
+        })
+      }
+      return [...byId.values()]
+    },
+
+    async newDocument({ templateId, lang }) {
+      const template = templatesDir ? findTemplate(templateId, lang, templatesDir) : findTemplate(templateId, lang)
+      const ydoc = createYDoc(documentFromTemplate(template))
+      return { path: null, name: template.title, state: stateOf(ydoc) }
+    },
+
+    async openDocument({ path }) {
+      if (!path) throw new PathRefused('in browser mode a document is opened by its name in the documents folder')
+      const target = await confinePath(dir, path, DOCUMENT_EXTENSIONS)
+      const file = await readDocumentFile(target)
+      const name = await nameInDir(dir, target)
+      // A Markdown file is imported: saving it writes a new .mldoc beside it, never over the Markdown.
+      return { path: file.format === 'mldoc' ? name : null, name: stem(name), state: stateOf(file.ydoc) }
+    },
+
+    async saveDocument({ path, state, suggestedName }) {
+      decodeMLDocFile(state, path ?? suggestedName)
+      const name = path ?? (await freeName(dir, fileNameFrom(suggestedName), '.mldoc'))
+      const target = await confinePath(dir, name, ['.mldoc'])
+      await ensureParent(dir, target)
+      await writeFileAtomic(target, state)
+      return { path: await nameInDir(dir, target) }
+    },
+
+    async exportMarkdown({ path, markdown, suggestedName }) {
+      const name = path ?? (await freeName(dir, fileNameFrom(suggestedName), '.md'))
+      const target = await confinePath(dir, name, ['.md', '.markdown'])
+      await ensureParent(dir, target)
+      await writeFileAtomic(target, markdown)
+      return { path: await nameInDir(dir, target) }
+    },
+
+    async recentDocuments() {
+      const entries = await readdir(dir, { withFileTypes: true })
+      const documents: (RecentDocument & { time: number })[] = []
+      for (const entry of entries) {
+        if (!entry.isFile() || entry.name.startsWith('.')) continue
+        if (!DOCUMENT_EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension))) continue
+        const info = await stat(join(dir, entry.name))
+        documents.push({ path: entry.name, name: entry.name, openedAt: info.mtime.toISOString(), time: info.mtimeMs })
+      }
+      documents.sort((a, b) => b.time - a.time || a.path.localeCompare(b.path))
+      return documents.slice(0, RECENT_LIMIT).map(({ path, name, openedAt }) => ({ path, name, openedAt }))
+    },
+
+    async getSettings() {
+      return readSettings(settingsFile)
+    },
+
+    async setSettings(change) {
+      return updateSettings(settingsFile, change)
+    },
+  }
+}

@@ -1,0 +1,51 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import type { Settings } from '../../core/host/api.js'
+import type { Host } from '../host/index.js'
+import { setUiLang } from '../i18n/index.js'
+
+/** The host and the user's settings, as the whole app sees them. */
+export interface AppContextValue {
+  readonly host: Host
+  readonly settings: Settings
+  /** Changes settings: applied at once, kept by the host. */
+  readonly updateSettings: (change: Partial<Settings>) => Promise<void>
+}
+
+const AppContext = createContext<AppContextValue | null>(null)
+
+/** Provides the host and settings; applies the UI language and theme whenever they change. */
+export function AppProvider({ host, initial, children }: { host: Host; initial: Settings; children: ReactNode }) {
+  const [settings, setSettings] = useState(initial)
+  const updateSettings = useCallback(async (change: Partial<Settings>) => {
+    setSettings((current) => ({ ...current, ...change }))
+    setSettings(await host.api.setSettings(change))
+  }, [host])
+  useEffect(() => {
+    void setUiLang(settings.uiLang)
+  }, [settings.uiLang])
+  useTheme(settings.theme)
+  const value = useMemo(() => ({ host, settings, updateSettings }), [host, settings, updateSettings])
+  return <AppContext.Provider value={value}>{children}</AppContext.Provider>
+}
+
+/** The host and settings. */
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext)
+  if (!value) throw new Error('useApp outside AppProvider')
+  return value
+}
+
+/** Sets `data-theme` on the page from the setting, following the system's preference for `system`. */
+function useTheme(theme: Settings['theme']): void {
+  useEffect(() => {
+    const query = window.matchMedia('(prefers-color-scheme: dark)')
+    const apply = () => {
+      const dark = theme === 'dark' || (theme === 'system' && query.matches)
+      document.documentElement.dataset.theme = dark ? 'dark' : 'light'
+      document.documentElement.style.colorScheme = dark ? 'dark' : 'light'
+    }
+    apply()
+    query.addEventListener('change', apply)
+    return () => query.removeEventListener('change', apply)
+  }, [theme])
+}

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { navigate, type Route } from '../app/route.js'
+import { useApp } from '../app/settings.js'
+import { DocumentView } from '../editor/DocumentView.js'
+import { DocumentSession } from './session.js'
+
+type Loaded = { session: DocumentSession } | { error: string } | null
+
+/** Opens the document a route names (a new one from a template, or a file) and shows it. */
+export function DocumentScreen({ route }: { route: Exclude<Route, { kind: 'start' }> }) {
+  const { t } = useTranslation()
+  const { host } = useApp()
+  const [loaded, setLoaded] = useState<Loaded>(null)
+
+  useEffect(() => {
+    let live = true
+    let session: DocumentSession | null = null
+    const opening = route.kind === 'new'
+      ? host.api.newDocument({ templateId: route.templateId, lang: route.lang })
+      : host.api.openDocument({ path: route.file })
+    opening
+      .then((opened) => {
+        if (!live) return
+        if (!opened) return navigate({ kind: 'start' })
+        session = new DocumentSession(host.api, opened)
+        setLoaded({ session })
+      })
+      .catch((error: Error) => live && setLoaded({ error: error.message }))
+    return () => {
+      live = false
+      session?.dispose()
+    }
+  }, [host, route])
+
+  if (loaded === null) return <div className="screen-message" role="status">{t('app.loading')}</div>
+  if ('error' in loaded) {
+    return (
+      <div className="screen-message">
+        <div className="card card--narrow" role="alert">
+          <h1>{t('app.error')}</h1>
+          <p>{loaded.error}</p>
+          <button type="button" className="button button--primary" onClick={() => navigate({ kind: 'start' })}>{t('app.back')}</button>
+        </div>
+      </div>
+    )
+  }
+  return <DocumentView session={loaded.session} />
+}

@@ -1,0 +1,125 @@
+import type * as Y from 'yjs'
+import type { HostApi, OpenedDocument } from '../../core/host/api.js'
+import { readMeta } from '../../core/yjs/doc.js'
+import { decodeMLDocFile, encodeMLDocFile } from '../../core/yjs/file.js'
+
+/** How the document stands against its file. */
+export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'failed'
+
+/** What the title bar shows about the document; a new object whenever something changes. */
+export interface SessionState {
+  readonly status: SaveStatus
+  /** Where the host keeps the file; null until the first save. */
+  readonly path: string | null
+  readonly name: string
+  /** Why the last save failed. */
+  readonly error: string | null
+  /** Where the last export went. */
+  readonly exportPath: string | null
+}
+
+/** Milliseconds of quiet after an edit before an autosave. */
+export const AUTOSAVE_DELAY = 1000
+
+/**
+ * One open document: its Y.Doc (the single source of truth, bound to the editor), where its
+ * file lives and whether what is on disk matches. Saves go through the host as `.mldoc` bytes;
+ * once the document has a file, every edit is saved again a second after typing stops.
+ */
+export class DocumentSession {
+  readonly ydoc: Y.Doc
+  private state: SessionState
+  private readonly listeners = new Set<() => void>()
+  private edits = 0
+  private savedEdits = 0
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private running: Promise<boolean> | null = null
+
+  constructor(private readonly host: HostApi, opened: OpenedDocument) {
+    this.ydoc = decodeMLDocFile(opened.state, opened.name)
+    this.state = { status: opened.path ? 'saved' : 'unsaved', path: opened.path, name: opened.name, error: null, exportPath: null }
+    this.ydoc.on('update', this.onUpdate)
+  }
+
+  private readonly onUpdate = () => {
+    this.edits++
+    if (this.state.status !== 'saving') this.set({ status: 'unsaved' })
+    clearTimeout(this.timer)
+    if (this.state.path !== null) this.timer = setTimeout(() => void this.save(), AUTOSAVE_DELAY)
+  }
+
+  private set(change: Partial<SessionState>): void {
+    this.state = { ...this.state, ...change }
+    for (const listener of this.listeners) listener()
+  }
+
+  /** Subscribes to state changes (for `useSyncExternalStore`). */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** The current state (a stable object between changes). */
+  readonly getState = (): SessionState => this.state
+
+  /** Whether edits are not on disk yet. */
+  get dirty(): boolean {
+    return this.edits !== this.savedEdits || this.state.path === null
+  }
+
+  /** The name to suggest for a file: the document's title, else its name. */
+  suggestedName(): string {
+    try {
+      return readMeta(this.ydoc).title || this.state.name
+    } catch {
+      return this.state.name
+    }
+  }
+
+  /**
+   * Saves the document through the host (asking where, the first time, in Electron). Resolves
+   * to whether it is on disk now; a failure keeps the document open with its changes and says why.
+   */
+  save(): Promise<boolean> {
+    clearTimeout(this.timer)
+    if (this.running) return this.running.then(() => (this.dirty ? this.save() : true))
+    const edits = this.edits
+    this.set({ status: 'saving', error: null })
+    this.running = this.host
+      .saveDocument({ path: this.state.path, state: new Uint8Array(encodeMLDocFile(this.ydoc)), suggestedName: this.suggestedName() })
+      .then(
+        ({ path }) => {
+          if (path === null) {
+            this.set({ status: 'unsaved' })
+            return false
+          }
+          this.savedEdits = edits
+          this.set({ path, status: this.edits === edits ? 'saved' : 'unsaved' })
+          if (this.edits !== edits) this.timer = setTimeout(() => void this.save(), AUTOSAVE_DELAY)
+          return true
+        },
+        (error: unknown) => {
+          this.set({ status: 'failed', error: (error as Error).message })
+          return false
+        },
+      )
+      .finally(() => {
+        this.running = null
+      })
+    return this.running
+  }
+
+  /** Writes the Markdown export through the host, to the same file as the last export. Resolves to where it went. */
+  async exportMarkdown(markdown: string): Promise<string | null> {
+    const { path } = await this.host.exportMarkdown({ path: this.state.exportPath, markdown, suggestedName: this.suggestedName() })
+    if (path !== null) this.set({ exportPath: path })
+    return path
+  }
+
+  /** Stops autosaving and listening; the Y.Doc is destroyed with the editor. */
+  dispose(): void {
+    clearTimeout(this.timer)
+    this.ydoc.off('update', this.onUpdate)
+    this.listeners.clear()
+  }
+}

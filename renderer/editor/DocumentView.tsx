@@ -1,0 +1,179 @@
+import { EditorContent, useEditor } from '@tiptap/react'
+import { ArrowLeft, Download, PanelRightClose, PanelRightOpen, Save, Settings as SettingsIcon } from 'lucide-react'
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { exportMarkdown } from '../../core/markdown/index.js'
+import { navigate, replaceRoute } from '../app/route.js'
+import { useApp } from '../app/settings.js'
+import { SettingsDialog } from '../app/SettingsDialog.js'
+import { currentDocument } from '../document/current.js'
+import type { DocumentSession, SessionState } from '../document/session.js'
+import { useMeta } from '../document/useMeta.js'
+import { DocumentHeader } from '../header/DocumentHeader.js'
+import { SidePanel, type PanelTab } from '../panel/SidePanel.js'
+import { editorExtensions } from './extensions.js'
+import { Toolbar } from './Toolbar.js'
+
+/** A short message after an action, read out by screen readers. */
+interface Toast {
+  readonly kind: 'ok' | 'error'
+  readonly text: string
+}
+
+function statusText(t: TFunction, state: SessionState): string {
+  if (state.status === 'saving') return t('doc.saving')
+  if (state.status === 'failed') return t('doc.saveFailed', { message: state.error ?? '' })
+  if (state.path === null) return t('doc.neverSaved')
+  return state.status === 'saved' ? t('doc.saved') : t('doc.unsaved')
+}
+
+/**
+ * A document open for editing: the title bar (save state, Save, Export), the toolbar, the
+ * header form, the editor bound to the document's Y.Doc, and the side panel. The editor never
+ * re-renders this tree per transaction; only the parts that show editor state subscribe to it.
+ */
+export function DocumentView({ session }: { session: DocumentSession }) {
+  const { t } = useTranslation()
+  const { settings } = useApp()
+  const state = useSyncExternalStore(session.subscribe, session.getState)
+  const meta = useMeta(session.ydoc)
+  const docLang = useRef(meta.lang)
+  docLang.current = meta.lang
+  const [panelOpen, setPanelOpen] = useState(true)
+  const [tab, setTab] = useState<PanelTab>('outline')
+  const [toast, setToast] = useState<Toast | null>(null)
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  const [leaving, setLeaving] = useState(false)
+
+  const editor = useEditor({
+    extensions: editorExtensions(session.ydoc, () => docLang.current),
+    shouldRerenderOnTransaction: false,
+    immediatelyRender: true,
+    editorProps: { attributes: { class: 'prose', 'aria-label': t('editor.label'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true', lang: meta.lang } },
+  }, [session])
+
+  const save = async () => {
+    const saved = await session.save()
+    const path = session.getState().path
+    if (saved && path !== null) replaceRoute({ kind: 'open', file: path })
+    return saved
+  }
+
+  const exportToMarkdown = async () => {
+    try {
+      const path = await session.exportMarkdown(exportMarkdown(currentDocument(editor, session.ydoc)))
+      if (path !== null) setToast({ kind: 'ok', text: t('doc.exported', { path }) })
+    } catch (error) {
+      setToast({ kind: 'error', text: t('doc.exportFailed', { message: (error as Error).message }) })
+    }
+  }
+
+  const leave = async () => {
+    if (session.getState().path === null) return setLeaving(true)
+    if (session.dirty && !(await session.save())) return
+    navigate({ kind: 'start' })
+  }
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault()
+        void save()
+      }
+    }
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (session.dirty) event.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    window.addEventListener('beforeunload', onBeforeUnload)
+    return () => {
+      window.removeEventListener('keydown', onKey)
+      window.removeEventListener('beforeunload', onBeforeUnload)
+    }
+  })
+
+  useEffect(() => {
+    if (!toast) return
+    const timer = window.setTimeout(() => setToast(null), 5000)
+    return () => window.clearTimeout(timer)
+  }, [toast])
+
+  useEffect(() => {
+    document.title = `${meta.title || state.name || t('doc.untitled')} — MLDoc`
+  }, [meta.title, state.name, t])
+
+  return (
+    <div className={`doc-app${panelOpen ? '' : ' doc-app--wide'}`}>
+      <header className="topbar">
+        <button type="button" className="button button--ghost button--icon" onClick={() => void leave()} aria-label={t('app.back')} title={t('app.back')}>
+          <ArrowLeft size={18} aria-hidden="true" />
+        </button>
+        <div className="topbar__title">
+          <span className="topbar__name">{meta.title || state.name || t('doc.untitled')}</span>
+          <span className={`save-state save-state--${state.path === null ? 'new' : state.status}`} role="status" aria-live="polite" data-save-state={state.path === null ? 'new' : state.status}>
+            {statusText(t, state)}
+          </span>
+        </div>
+        <div className="topbar__actions">
+          <button type="button" className="button button--primary" onClick={() => void save()} title={t('doc.saveHint')}>
+            <Save size={16} aria-hidden="true" /> {t('doc.save')}
+          </button>
+          <button type="button" className="button" onClick={() => void exportToMarkdown()}>
+            <Download size={16} aria-hidden="true" /> {t('doc.export')}
+          </button>
+          <button type="button" className="button button--ghost button--icon" onClick={() => setSettingsOpen(true)} aria-label={t('doc.settings')} title={t('doc.settings')}>
+            <SettingsIcon size={18} aria-hidden="true" />
+          </button>
+          <button type="button" className="button button--ghost button--icon" onClick={() => setPanelOpen((open) => !open)} aria-label={panelOpen ? t('doc.hidePanel') : t('doc.showPanel')} aria-expanded={panelOpen} title={panelOpen ? t('doc.hidePanel') : t('doc.showPanel')}>
+            {panelOpen ? <PanelRightClose size={18} aria-hidden="true" /> : <PanelRightOpen size={18} aria-hidden="true" />}
+          </button>
+        </div>
+      </header>
+      <div className={`workspace${panelOpen && tab === 'preview' ? ' workspace--preview' : ''}`}>
+        <div className="editor-column">
+          <Toolbar editor={editor} />
+          <main className="page-scroll">
+            <article className="page">
+              <DocumentHeader ydoc={session.ydoc} />
+              <EditorContent editor={editor} className="editor" />
+            </article>
+          </main>
+        </div>
+        {panelOpen && <SidePanel editor={editor} ydoc={session.ydoc} lang={settings.uiLang} tab={tab} onTab={setTab} />}
+      </div>
+      {toast && <div className={`toast toast--${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>{toast.text}</div>}
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {leaving && (
+        <LeaveDialog
+          onSave={async () => {
+            setLeaving(false)
+            if (await save()) navigate({ kind: 'start' })
+          }}
+          onDiscard={() => navigate({ kind: 'start' })}
+          onCancel={() => setLeaving(false)}
+        />
+      )}
+    </div>
+  )
+}
+
+/** Asks what to do with a document that was never saved before leaving it. */
+function LeaveDialog({ onSave, onDiscard, onCancel }: { onSave: () => void; onDiscard: () => void; onCancel: () => void }) {
+  const { t } = useTranslation()
+  const dialog = useRef<HTMLDialogElement>(null)
+  useEffect(() => {
+    if (dialog.current && !dialog.current.open) dialog.current.showModal()
+  }, [])
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="leave-title" aria-describedby="leave-text" onClose={onCancel}>
+      <h2 id="leave-title">{t('doc.leaveTitle')}</h2>
+      <p id="leave-text">{t('doc.leaveText')}</p>
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onCancel}>{t('doc.cancel')}</button>
+        <button type="button" className="button button--danger" onClick={onDiscard}>{t('doc.leaveDiscard')}</button>
+        <button type="button" className="button button--primary" onClick={onSave}>{t('doc.leaveSave')}</button>
+      </div>
+    </dialog>
+  )
+}

@@ -1,0 +1,24 @@
+import type { AnyExtension } from '@tiptap/core'
+import Collaboration from '@tiptap/extension-collaboration'
+import i18next from 'i18next'
+import type * as Y from 'yjs'
+import type { Lang } from '../../core/i18n.js'
+import { mldocExtensions } from '../../core/schema/index.js'
+import { BODY_FRAGMENT } from '../../core/yjs/doc.js'
+import { blockViewNodes } from '../blocks/index.js'
+import { SectionGuidance } from './guidance.js'
+import { SlashMenu } from './SlashMenu.js'
+
+/**
+ * The editor's extensions: MLDoc's schema (with the block nodes' React views), bound to the
+ * document's Y.Doc (Collaboration owns undo, so only one's own changes are undone), the `/`
+ * menu, and each empty section's template guidance shown as placeholder text.
+ */
+export function editorExtensions(ydoc: Y.Doc, documentLang: () => Lang): AnyExtension[] {
+  return [
+    ...mldocExtensions({ starterKit: { undoRedo: false }, nodes: blockViewNodes }),
+    Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
+    SectionGuidance.configure({ emptyLineHint: () => i18next.t('editor.emptyLine') }),
+    SlashMenu.configure({ documentLang }),
+  ]
+}

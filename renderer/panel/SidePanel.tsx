@@ -1,0 +1,167 @@
+import type { Editor } from '@tiptap/core'
+import { AlertCircle, AlertTriangle, CheckCircle2 } from 'lucide-react'
+import { useId, useRef, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
+import type { Lang } from '../../core/i18n.js'
+import { jumpTo } from '../editor/jump.js'
+import { useAnalysis, type Analysis } from './useAnalysis.js'
+
+/** The side panel's tabs. */
+export const PANEL_TABS = ['outline', 'findings', 'readiness', 'preview'] as const
+/** A side panel tab. */
+export type PanelTab = (typeof PANEL_TABS)[number]
+
+/**
+ * The side panel: the outline, the linter's findings, readiness (sections done, maturity) and
+ * the Markdown the export writes. Everything in it is computed off the typing path.
+ */
+export function SidePanel({ editor, ydoc, lang, tab, onTab }: { editor: Editor; ydoc: Y.Doc; lang: Lang; tab: PanelTab; onTab: (tab: PanelTab) => void }) {
+  const { t } = useTranslation()
+  const analysis = useAnalysis(editor, ydoc, lang, tab === 'preview')
+  const base = useId()
+  const tabs = useRef<HTMLDivElement>(null)
+  const count = analysis.findings?.length ?? 0
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const index = PANEL_TABS.indexOf(tab)
+    const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? PANEL_TABS.length - 1 : null
+    if (next === null) return
+    event.preventDefault()
+    const target = PANEL_TABS[(next + PANEL_TABS.length) % PANEL_TABS.length]!
+    onTab(target)
+    tabs.current?.querySelector<HTMLElement>(`[data-tab="${target}"]`)?.focus()
+  }
+
+  return (
+    <aside className={`panel panel--${tab}`} aria-label={t('doc.panel')}>
+      <div className="panel__tabs" role="tablist" ref={tabs} onKeyDown={onKeyDown}>
+        {PANEL_TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`${base}-${name}-tab`}
+            data-tab={name}
+            aria-selected={tab === name}
+            aria-controls={`${base}-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            className="panel__tab"
+            onClick={() => onTab(name)}
+          >
+            {t(`panel.${name}`)}
+            {name === 'findings' && count > 0 && <span className="badge" aria-label={t('panel.findingsCount', { count })}>{count}</span>}
+          </button>
+        ))}
+      </div>
+      <div className="panel__body" role="tabpanel" id={`${base}-${tab}`} aria-labelledby={`${base}-${tab}-tab`} tabIndex={0}>
+        {tab === 'outline' && <Outline editor={editor} analysis={analysis} />}
+        {tab === 'findings' && <Findings editor={editor} analysis={analysis} />}
+        {tab === 'readiness' && <ReadinessView editor={editor} analysis={analysis} />}
+        {tab === 'preview' && <Preview analysis={analysis} />}
+      </div>
+    </aside>
+  )
+}
+
+function Outline({ editor, analysis }: { editor: Editor; analysis: Analysis }) {
+  const { t } = useTranslation()
+  if (analysis.outline.length === 0) return <p className="muted">{t('panel.noHeadings')}</p>
+  return (
+    <nav aria-label={t('panel.outline')}>
+      <ul className="outline">
+        {analysis.outline.map((entry) => (
+          <li key={entry.pos} className={`outline__item outline__item--h${entry.level}`}>
+            <button type="button" className="outline__link" onClick={() => jumpTo(editor, entry.pos)}>{entry.text || '…'}</button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
+
+function Findings({ editor, analysis }: { editor: Editor; analysis: Analysis }) {
+  const { t } = useTranslation()
+  if (analysis.lintError !== null) return <p className="notice notice--error">{t('panel.lintUnavailable', { message: analysis.lintError })}</p>
+  const findings = analysis.findings ?? []
+  return (
+    <div className="findings">
+      <p className="findings__summary" role="status" aria-live="polite">
+        {findings.length === 0 ? (
+          <><CheckCircle2 size={16} aria-hidden="true" className="ok-icon" /> {t('panel.noFindings')}</>
+        ) : t('panel.findingsCount', { count: findings.length })}
+      </p>
+      <ul className="findings__list">
+        {findings.map((finding, index) => (
+          <li key={`${finding.rule}:${finding.pos}:${index}`}>
+            <button type="button" className={`finding finding--${finding.severity}`} data-rule={finding.rule} onClick={() => jumpTo(editor, finding.pos)}>
+              {finding.severity === 'error'
+                ? <AlertCircle size={16} aria-label={t('panel.error')} className="finding__icon" />
+                : <AlertTriangle size={16} aria-label={t('panel.warning')} className="finding__icon" />}
+              <span className="finding__text">
+                <span className="finding__target">{finding.target}</span>
+                <span className="finding__message">{finding.message}</span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+function ReadinessView({ editor, analysis }: { editor: Editor; analysis: Analysis }) {
+  const { t } = useTranslation()
+  const { sections, done, maturity } = analysis.readiness
+  const toggle = (pos: number, value: boolean) => {
+    editor.chain().command(({ tr }) => {
+      tr.setNodeAttribute(pos, 'done', value)
+      return true
+    }).run()
+  }
+  const percent = sections.length ? Math.round((done / sections.length) * 100) : 0
+  return (
+    <div className="readiness">
+      <div className="readiness__summary">
+        <p className="readiness__count">{t('panel.sectionsDone', { done, total: sections.length })}</p>
+        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={sections.length} aria-valuenow={done} aria-label={t('panel.sectionsDone', { done, total: sections.length })}>
+          <div className="progress__bar" style={{ width: `${percent}%` }} />
+        </div>
+      </div>
+      <div className="readiness__maturity">
+        <h3>{t('panel.maturity')}</h3>
+        {maturity === null ? (
+          <p className="muted">{t('panel.maturityNone')}</p>
+        ) : maturity.level === null ? (
+          <p className="muted">{t('panel.maturityUnrated', { rated: maturity.rated, total: maturity.total })}</p>
+        ) : (
+          <p className="maturity-level" data-level={maturity.level}>{t('panel.maturityLevel', { level: maturity.level })}</p>
+        )}
+      </div>
+      <h3>{t('panel.sections')}</h3>
+      {sections.length === 0 ? <p className="muted">{t('panel.noSections')}</p> : (
+        <ul className="sections">
+          {sections.map((section) => (
+            <li key={section.pos} className="section-row">
+              <label className="section-row__check">
+                <input type="checkbox" checked={section.done} onChange={(e) => toggle(section.pos, e.target.checked)} aria-label={t('panel.markDone', { title: section.title })} />
+              </label>
+              <button type="button" className="section-row__title" onClick={() => jumpTo(editor, section.pos)}>{section.title || '…'}</button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+function Preview({ analysis }: { analysis: Analysis }) {
+  const { t } = useTranslation()
+  if (analysis.markdownError !== null) return <p className="notice notice--error">{t('panel.previewUnavailable', { message: analysis.markdownError })}</p>
+  return (
+    <div className="preview">
+      <p className="muted">{t('panel.previewHint')}</p>
+      <pre className="preview__markdown" data-testid="markdown-preview">{analysis.markdown ?? ''}</pre>
+    </div>
+  )
+}

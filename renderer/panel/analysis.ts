@@ -1,0 +1,63 @@
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { computedMaturityLevel, MATURITY_CRITERIA, type MaturityLevel } from '../../core/domain/maturity.js'
+
+/** A heading in the outline. */
+export interface OutlineEntry {
+  readonly level: number
+  readonly text: string
+  /** ProseMirror position of the heading. */
+  readonly pos: number
+}
+
+/** The document's H1-H3 headings, in order (the sections a reader navigates by). */
+export function outlineOf(doc: PMNode): OutlineEntry[] {
+  const entries: OutlineEntry[] = []
+  doc.forEach((node, pos) => {
+    if (node.type.name === 'heading' && node.attrs.level <= 3) entries.push({ level: node.attrs.level as number, text: node.textContent, pos })
+  })
+  return entries
+}
+
+/** A second-level section, which the team marks done when it is written. */
+export interface SectionState {
+  readonly title: string
+  readonly pos: number
+  readonly done: boolean
+}
+
+/** The MLOps maturity a document's assessment computes. */
+export interface MaturityState {
+  /** The lowest level rated, or null while a criterion is unrated. */
+  readonly level: MaturityLevel | null
+  readonly rated: number
+  readonly total: number
+}
+
+/** How far the document is: sections done of all, and the computed maturity level. */
+export interface Readiness {
+  readonly sections: readonly SectionState[]
+  readonly done: number
+  /** The first maturity assessment's computed level; null when the document has none. */
+  readonly maturity: MaturityState | null
+}
+
+/** Reads readiness from the document: H2 sections with their done mark, and the first maturity assessment. */
+export function readinessOf(doc: PMNode): Readiness {
+  const sections: SectionState[] = []
+  let maturity: MaturityState | null = null
+  doc.forEach((node, pos) => {
+    if (node.type.name === 'heading' && node.attrs.level === 2) sections.push({ title: node.textContent, pos, done: node.attrs.done === true })
+    if (node.type.name === 'maturityAssessment' && !maturity) {
+      const levels: (string | null)[] = []
+      node.forEach((child) => {
+        if (child.type.name === 'maturityCriterion') levels.push((child.attrs.level as string | null) ?? null)
+      })
+      maturity = {
+        level: computedMaturityLevel(levels),
+        rated: levels.filter((l) => l !== null).length,
+        total: levels.length || MATURITY_CRITERIA.length,
+      }
+    }
+  })
+  return { sections, done: sections.filter((s) => s.done).length, maturity }
+}

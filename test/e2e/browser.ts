@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { startWebHost, type WebHost } from '../../node/web/server.js'
+
+/** Debian's Chromium (or `CHROMIUM_PATH`): Playwright's own browser download does not work here. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Flags that keep Chromium headless, offline and quiet on a CI machine (see ENVIRONMENT.md). */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+]
+
+/** The repository root. */
+export const ROOT = resolve(import.meta.dirname, '../..')
+/** The built renderer the web host serves (`npm run build:renderer`, run by `npm test`). */
+export const RENDERER_DIR = join(ROOT, 'dist/renderer')
+
+/** Launches Chromium, failing with what to do when it is missing. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`)
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+}
+
+/** A browser-mode host on a fresh documents folder, with its settings file inside the temp folder. */
+export interface TestHost {
+  readonly host: WebHost
+  /** The documents folder. */
+  readonly dir: string
+  readonly settingsFile: string
+  /** Stops the host and removes the temp folder. */
+  dispose(): Promise<void>
+}
+
+/** Starts the real web host (built renderer, real templates) on a temp folder. */
+export async function startTestHost(): Promise<TestHost> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('dist/renderer is not built: run npm run build:renderer (npm test does)')
+  const base = await mkdtemp(join(tmpdir(), 'mldoc-e2e-'))
+  const dir = join(base, 'docs')
+  await mkdir(dir)
+  const settingsFile = join(base, 'settings.json')
+  const host = await startWebHost({ dir, settingsFile, rendererDir: RENDERER_DIR })
+  return {
+    host,
+    dir,
+    settingsFile,
+    async dispose() {
+      await host.close()
+      await rm(base, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The address of a route with the session token: `#/new/...?lang=en&token=...`. */
+export function routeUrl(host: WebHost, route: string): string {
+  return `${host.origin}/#${route}${route.includes('?') ? '&' : '?'}token=${host.token}`
+}
