@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises'
+import { extname } from 'node:path'
+import type * as Y from 'yjs'
+import type { MLDocument } from '../core/document/model.js'
+import { MLDocError } from '../core/errors.js'
+import { importMarkdown } from '../core/markdown/index.js'
+import { createYDoc } from '../core/yjs/doc.js'
+import { encodeMLDocFile, readMLDocFile } from '../core/yjs/file.js'
+import { describeFileError, writeFileAtomic } from './files.js'
+
+/** A line-numbered note from importing Markdown: something kept as plain content, or dropped. */
+export interface ImportWarning {
+  line: number
+  message: string
+}
+
+/** A document read from disk: its Y.Doc, the checked document, and how it was stored. */
+export interface DocumentFile {
+  ydoc: Y.Doc
+  doc: MLDocument
+  /** `mldoc` for the CRDT state file, `markdown` for a Markdown file (imported into a new Y.Doc). */
+  format: 'mldoc' | 'markdown'
+  /** What the Markdown import noticed, with line numbers; always empty for an `.mldoc` file. */
+  warnings: ImportWarning[]
+}
+
+const MLDOC_MAGIC = new TextEncoder().encode('MLDOC\n')
+const MARKDOWN_EXTENSIONS = ['.md', '.markdown']
+
+/** Reads a file's bytes; an error names the file and says what is wrong in plain words. */
+async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path)
+  } catch (error) {
+    throw new MLDocError('file', `cannot read: ${describeFileError(error, path, 'read')}`, path)
+  }
+}
+
+function startsWithMagic(bytes: Uint8Array): boolean {
+  return MLDOC_MAGIC.every((byte, i) => bytes[i] === byte)
+}
+
+/** Decodes Markdown bytes as UTF-8 (a leading byte-order mark is dropped), refusing anything else. */
+function decodeMarkdown(bytes: Uint8Array, path: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new MLDocError('file', 'the file is not UTF-8 text (save it as UTF-8 and try again)', path)
+  }
+}
+
+/**
+ * Reads a Markdown file into a document. With `strict`, anything the importer would only warn
+ * about is an error. Errors are {@link MLDocError}s naming the file (and the line, for Markdown).
+ */
+export async function readMarkdownFile(path: string, options: { strict?: boolean } = {}): Promise<{ doc: MLDocument; warnings: ImportWarning[] }> {
+  const bytes = await readBytes(path)
+  if (startsWithMagic(bytes)) throw new MLDocError('file', 'this is an .mldoc file, not Markdown', path)
+  return importMarkdown(decodeMarkdown(bytes, path), { source: path, strict: options.strict ?? false })
+}
+
+/**
+ * Reads a document from disk: an `.mldoc` file as its CRDT state, a `.md`/`.markdown` file by
+ * importing it into a new Y.Doc. A file with any other extension is an `.mldoc` file when it starts
+ * with the MLDoc header, and Markdown otherwise. Errors are {@link MLDocError}s naming the file.
+ */
+export async function readDocumentFile(path: string): Promise<DocumentFile> {
+  const bytes = await readBytes(path)
+  const extension = extname(path).toLowerCase()
+  const isMLDoc = extension === '.mldoc' || (!MARKDOWN_EXTENSIONS.includes(extension) && startsWithMagic(bytes))
+  if (isMLDoc) return { ...readMLDocFile(bytes, path), format: 'mldoc', warnings: [] }
+  const { doc, warnings } = importMarkdown(decodeMarkdown(bytes, path), { source: path })
+  return { ydoc: createYDoc(doc), doc, format: 'markdown', warnings }
+}
+
+/** Saves a Y.Doc as an `.mldoc` file, atomically (see {@link writeFileAtomic}). */
+export async function writeMLDocFile(path: string, ydoc: Y.Doc): Promise<void> {
+  await writeFileAtomic(path, encodeMLDocFile(ydoc))
+}
