@@ -2,6 +2,7 @@
 // and preload.cjs (a single sandbox-compatible file: it may require only `electron`).
 // package.json's "main" points at dist/electron/main.cjs; electron-builder packages dist/**.
 import { build } from 'esbuild'
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -22,10 +23,23 @@ const common = {
   // node/templates.ts reads import.meta.url only where __dirname is missing, never in this CommonJS bundle.
   logOverride: { 'empty-import-meta': 'silent' },
   absWorkingDir: root,
+  write: false,
 }
 
-await Promise.all([
-  build({ ...common, entryPoints: [join(root, 'electron/main/main.ts')], outfile: join(outdir, 'main.cjs') }),
-  build({ ...common, entryPoints: [join(root, 'electron/preload/preload.ts')], outfile: join(outdir, 'preload.cjs') }),
-])
+/**
+ * Bundles one entry and puts it in place with a rename, so a reader (a test, or another build
+ * running at the same time) sees the old file or the new one, never half of one.
+ */
+async function bundle(entry, name) {
+  const outfile = join(outdir, name)
+  const { outputFiles } = await build({ ...common, entryPoints: [join(root, entry)], outfile })
+  mkdirSync(outdir, { recursive: true })
+  for (const file of outputFiles) {
+    const temp = `${file.path}.${process.pid}.tmp`
+    writeFileSync(temp, file.contents)
+    renameSync(temp, file.path)
+  }
+}
+
+await Promise.all([bundle('electron/main/main.ts', 'main.cjs'), bundle('electron/preload/preload.ts', 'preload.cjs')])
 console.log('electron: dist/electron/main.cjs, dist/electron/preload.cjs')
