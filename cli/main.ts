@@ -32,6 +32,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'export', synopsis: 'export FILE [-o OUT.md]', summary: 'write a document (.mldoc or .md) as Markdown', load: () => import('./commands/export.js') },
   { name: 'lint', synopsis: 'lint FILE [--format text|json]', summary: 'check a document against the ML engineering rules', load: () => import('./commands/lint.js') },
   { name: 'merge', synopsis: 'merge A.mldoc B.mldoc -o OUT.mldoc', summary: 'merge two offline copies of one document', load: () => import('./commands/merge.js') },
+  { name: 'web', synopsis: 'web [--port N] [--dir DIR]', summary: 'open the editor in a browser, keeping documents in DIR', load: () => import('./commands/web.js') },
   { name: 'signal', synopsis: 'signal [--port N] [--host H]', summary: 'run a signaling server so peers can find each other', load: () => import('./commands/signal.js') },
 ]
 

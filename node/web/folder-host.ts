@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { HostApi, RecentDocument, TemplateSummary } from '../../core/host/api.js'
 import { LANGS } from '../../core/i18n.js'
-import { documentFromTemplate } from '../../core/templates/index.js'
+import { documentFromTemplate, type Template } from '../../core/templates/index.js'
 import { createYDoc } from '../../core/yjs/doc.js'
 import { decodeMLDocFile, encodeMLDocFile } from '../../core/yjs/file.js'
 import { readDocumentFile } from '../documents.js'
@@ -56,12 +56,14 @@ function stem(name: string): string {
 export function folderHost(options: FolderHostOptions): HostApi {
   const { dir, settingsFile } = options
   const templatesDir = options.templatesDir
+  // Templates ship with MLDoc and do not change while it runs: read and check them once.
+  let templates: Template[] | undefined
+  const allTemplates = () => (templates ??= templatesDir ? loadTemplates(templatesDir) : loadTemplates())
 
   return {
     async listTemplates({ lang }) {
-      const templates = templatesDir ? loadTemplates(templatesDir) : loadTemplates()
       const byId = new Map<string, TemplateSummary>()
-      for (const template of templates) {
+      for (const template of allTemplates()) {
         const known = byId.get(template.id)
         const langs = [...(known?.langs ?? []), template.lang]
         const preferred = !known || template.lang === lang
@@ -76,7 +78,9 @@ export function folderHost(options: FolderHostOptions): HostApi {
     },
 
     async newDocument({ templateId, lang }) {
-      const template = templatesDir ? findTemplate(templateId, lang, templatesDir) : findTemplate(templateId, lang)
+      const template = allTemplates().find((t) => t.id === templateId && t.lang === lang)
+        // findTemplate says which templates and languages there are.
+        ?? (templatesDir ? findTemplate(templateId, lang, templatesDir) : findTemplate(templateId, lang))
       const ydoc = createYDoc(documentFromTemplate(template))
       return { path: null, name: template.title, state: stateOf(ydoc) }
     },
