@@ -8,7 +8,7 @@ declare const MLDOC_VERSION: string
  * One line of the command table. `flag` makes the line a variant of a command chosen by an option
  * (`mldoc export --repo` is `{ name: 'export', flag: '--repo' }`), implemented in its own module.
  */
-interface CommandEntry {
+export interface CommandEntry {
   readonly name: string
   readonly flag?: string
   /** How the command is called, for the overview in `mldoc --help`. */
@@ -30,6 +30,8 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'new', synopsis: 'new --template ID [--lang en|uz] -o FILE.mldoc', summary: 'start a document from a template', load: () => import('./commands/new.js') },
   { name: 'import', synopsis: 'import FILE.md -o FILE.mldoc', summary: 'turn a Markdown document into an .mldoc file', load: () => import('./commands/import.js') },
   { name: 'export', synopsis: 'export FILE [-o OUT.md]', summary: 'write a document (.mldoc or .md) as Markdown', load: () => import('./commands/export.js') },
+  { name: 'export', flag: '--repo', synopsis: 'export FILE --repo DIR [--commit -m MSG]', summary: 'write the Markdown into a git working tree, show the diff, commit', load: () => import('./commands/export-repo.js') },
+  { name: 'scaffold', synopsis: 'scaffold FILE DIR', summary: 'create the ML project skeleton the document describes', load: () => import('./commands/scaffold.js') },
   { name: 'lint', synopsis: 'lint FILE [--format text|json]', summary: 'check a document against the ML engineering rules', load: () => import('./commands/lint.js') },
   { name: 'merge', synopsis: 'merge A.mldoc B.mldoc -o OUT.mldoc', summary: 'merge two offline copies of one document', load: () => import('./commands/merge.js') },
   { name: 'web', synopsis: 'web [--port N] [--dir DIR]', summary: 'open the editor in a browser, keeping documents in DIR', load: () => import('./commands/web.js') },
@@ -60,10 +62,10 @@ function optionArgs(args: readonly string[]): readonly string[] {
   return end === -1 ? args : args.slice(0, end)
 }
 
-/** The table line that runs `mldoc <name> <args>`: the variant whose flag is given, else the command itself. */
-function findCommand(name: string, args: readonly string[]): CommandEntry | undefined {
+/** The line of `table` that runs `mldoc <name> <args>`: the variant whose flag is given, else the command itself. */
+export function findCommand(table: readonly CommandEntry[], name: string, args: readonly string[]): CommandEntry | undefined {
   const options = optionArgs(args)
-  const entries = COMMANDS.filter((entry) => entry.name === name)
+  const entries = table.filter((entry) => entry.name === name)
   return entries.find((entry) => entry.flag !== undefined && options.some((arg) => arg === entry.flag || arg.startsWith(`${entry.flag}=`)))
     ?? entries.find((entry) => entry.flag === undefined)
 }
@@ -104,7 +106,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
     return EXIT.ok
   }
   const name = helpTopic ?? first
-  const entry = findCommand(name, helpTopic === undefined ? rest : rest.slice(1))
+  const entry = findCommand(COMMANDS, name, helpTopic === undefined ? rest : rest.slice(1))
   if (!entry) {
     io.stderr(`mldoc: unknown ${name.startsWith('-') ? `option ${name}` : `command "${name}"`} (see mldoc --help)\n`)
     return EXIT.badInput
