@@ -1,0 +1,92 @@
+// @vitest-environment jsdom
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { HostApi } from '../../core/host/api.js'
+import { readMeta, writeMeta } from '../../core/yjs/doc.js'
+import { readMLDocFile } from '../../core/yjs/file.js'
+import { folderHost } from '../../node/web/folder-host.js'
+import { AUTOSAVE_DELAY, DocumentSession } from '../../renderer/document/session.js'
+
+// The session against the real browser-mode host implementation, saving real files.
+let dir: string
+let host: HostApi
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mldoc-session-'))
+  host = folderHost({ dir, settingsFile: join(dir, '.settings.json') })
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function newSession(): Promise<DocumentSession> {
+  return new DocumentSession(host, await host.newDocument({ templateId: 'ml-engineering-document', lang: 'en' }))
+}
+
+function retitle(session: DocumentSession, title: string): void {
+  writeMeta(session.ydoc, { ...readMeta(session.ydoc), title })
+}
+
+describe('a document session', () => {
+  it('never autosaves a document that has no file yet; the first save names the file after the title', async () => {
+    const session = await newSession()
+    expect(session.getState()).toMatchObject({ status: 'unsaved', path: null })
+    retitle(session, 'Churn model')
+    await wait(AUTOSAVE_DELAY + 300)
+    expect(session.getState().path).toBeNull()
+    expect(await session.save()).toBe(true)
+    expect(session.getState()).toMatchObject({ status: 'saved', path: 'churn-model.mldoc' })
+    expect(session.dirty).toBe(false)
+    expect(readMLDocFile(await readFile(join(dir, 'churn-model.mldoc')), 'saved').doc.meta.title).toBe('Churn model')
+    session.dispose()
+  })
+
+  it('autosaves a second after the last edit, once, with everything typed', async () => {
+    const session = await newSession()
+    await session.save()
+    const states: string[] = []
+    session.subscribe(() => states.push(session.getState().status))
+    retitle(session, 'A')
+    await wait(AUTOSAVE_DELAY / 2)
+    retitle(session, 'AB')
+    await wait(AUTOSAVE_DELAY / 2)
+    expect(session.getState().status).toBe('unsaved')
+    await wait(AUTOSAVE_DELAY)
+    expect(session.getState().status).toBe('saved')
+    expect(states.filter((s) => s === 'saving')).toHaveLength(1)
+    expect(readMLDocFile(await readFile(join(dir, session.getState().path!)), 'saved').doc.meta.title).toBe('AB')
+    session.dispose()
+  })
+
+  it('says why a save failed and keeps the changes to save again', async () => {
+    const session = await newSession()
+    await session.save()
+    const file = join(dir, session.getState().path!)
+    // A folder where the file was: the save cannot replace it, whoever runs the test.
+    await rm(file)
+    await mkdir(file)
+    retitle(session, 'Not yet on disk')
+    expect(await session.save()).toBe(false)
+    expect(session.getState().status).toBe('failed')
+    expect(session.getState().error).toMatch(/it is a folder, not a file/)
+    expect(session.dirty).toBe(true)
+    await rm(file, { recursive: true })
+    expect(await session.save()).toBe(true)
+    expect(session.getState()).toMatchObject({ status: 'saved', error: null })
+    expect(readMLDocFile(await readFile(file), 'saved').doc.meta.title).toBe('Not yet on disk')
+    session.dispose()
+  })
+
+  it('exports Markdown to one file, then to the same file again', async () => {
+    const session = await newSession()
+    retitle(session, 'Fraud rules')
+    expect(await session.exportMarkdown('# One\n')).toBe('fraud-rules.md')
+    expect(await session.exportMarkdown('# Two\n')).toBe('fraud-rules.md')
+    expect(await readFile(join(dir, 'fraud-rules.md'), 'utf8')).toBe('# Two\n')
+    session.dispose()
+  })
+})
