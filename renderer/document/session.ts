@@ -48,7 +48,9 @@ export class DocumentSession {
     if (this.state.path !== null) this.timer = setTimeout(() => void this.save(), AUTOSAVE_DELAY)
   }
 
+  /** Applies a change; listeners hear only of real changes (typing must not re-render the title bar). */
   private set(change: Partial<SessionState>): void {
+    if (Object.entries(change).every(([key, value]) => this.state[key as keyof SessionState] === value)) return
     this.state = { ...this.state, ...change }
     for (const listener of this.listeners) listener()
   }
@@ -77,20 +79,22 @@ export class DocumentSession {
   }
 
   /**
-   * Saves the document through the host (asking where, the first time, in Electron). Resolves
-   * to whether it is on disk now; a failure keeps the document open with its changes and says why.
+   * Saves the document through the host (asking where the first time, or with `saveAs`, in
+   * Electron). Resolves to whether it is on disk now; a failure keeps the document open with its
+   * changes and says why; a cancelled dialog changes nothing.
    */
-  save(): Promise<boolean> {
+  save(options: { saveAs?: boolean } = {}): Promise<boolean> {
     clearTimeout(this.timer)
-    if (this.running) return this.running.then(() => (this.dirty ? this.save() : true))
+    if (this.running) return this.running.then(() => (this.dirty || options.saveAs ? this.save(options) : true))
     const edits = this.edits
+    const before = this.state.status
     this.set({ status: 'saving', error: null })
     this.running = this.host
-      .saveDocument({ path: this.state.path, state: new Uint8Array(encodeMLDocFile(this.ydoc)), suggestedName: this.suggestedName() })
+      .saveDocument({ path: options.saveAs ? null : this.state.path, state: new Uint8Array(encodeMLDocFile(this.ydoc)), suggestedName: this.suggestedName() })
       .then(
         ({ path }) => {
           if (path === null) {
-            this.set({ status: 'unsaved' })
+            this.set({ status: before === 'saving' ? 'unsaved' : before })
             return false
           }
           this.savedEdits = edits

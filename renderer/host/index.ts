@@ -1,11 +1,13 @@
 import type { HostApi } from '../../core/host/api.js'
-import { electronHost } from './electron.js'
+import { desktopBridge, type DesktopBridge } from './electron.js'
 import { httpHost } from './http.js'
 
 /** The host the renderer talks to and how: the Electron preload, or the local browser-mode host. */
 export interface Host {
   readonly api: HostApi
   readonly kind: 'electron' | 'browser'
+  /** The desktop app's menu and close events; null in a browser. */
+  readonly desktop: DesktopBridge | null
 }
 
 const TOKEN_KEY = 'mldoc.token'
@@ -26,7 +28,7 @@ function sessionToken(): string {
 
 /** Connects to the host: the Electron preload when present, otherwise the browser-mode host over HTTP. */
 export function connectHost(): Host {
-  const electron = electronHost()
-  if (electron) return { api: electron, kind: 'electron' }
-  return { api: httpHost(sessionToken()), kind: 'browser' }
+  const desktop = desktopBridge()
+  if (desktop) return { api: desktop, kind: 'electron', desktop }
+  return { api: httpHost(sessionToken()), kind: 'browser', desktop: null }
 }

@@ -22,6 +22,7 @@ export function SidePanel({ editor, ydoc, lang, tab, onTab }: { editor: Editor; 
   const base = useId()
   const tabs = useRef<HTMLDivElement>(null)
   const count = analysis.findings?.length ?? 0
+  const hasErrors = analysis.findings?.some((f) => f.severity === 'error') ?? false
 
   const onKeyDown = (event: KeyboardEvent) => {
     const index = PANEL_TABS.indexOf(tab)
@@ -50,7 +51,7 @@ export function SidePanel({ editor, ydoc, lang, tab, onTab }: { editor: Editor; 
             onClick={() => onTab(name)}
           >
             {t(`panel.${name}`)}
-            {name === 'findings' && count > 0 && <span className="badge" aria-label={t('panel.findingsCount', { count })}>{count}</span>}
+            {name === 'findings' && count > 0 && <span className={`badge ${hasErrors ? 'badge--error' : 'badge--warning'}`} aria-label={t('panel.findingsCount', { count })}>{count}</span>}
           </button>
         ))}
       </div>

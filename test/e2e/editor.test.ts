@@ -149,10 +149,30 @@ describe('MLDoc in a browser (mldoc web, Chromium)', () => {
     expect(JSON.parse(await readFile(test.settingsFile, 'utf8')).uiLang).toBe('uz')
   })
 
-  it('inserts every structured block from the / menu', async () => {
+  it('follows the theme setting, and labels every control for assistive technology', async () => {
     await page.getByRole('button', { name: 'Sozlamalar' }).click()
     await page.getByLabel('Interfeys tili').selectOption('en')
+    await page.getByLabel('Theme').selectOption('dark')
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+    await page.getByLabel('Theme').selectOption('light')
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light')
     await page.getByRole('button', { name: 'Close' }).click()
+
+    const unnamed = await page.evaluate(() => {
+      const named = (el: Element) => {
+        const labelled = el.getAttribute('aria-labelledby')
+        const byId = labelled ? labelled.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join('') : ''
+        const labels = 'labels' in el ? [...((el as HTMLInputElement).labels ?? [])].map((l) => l.textContent ?? '').join('') : ''
+        return (el.getAttribute('aria-label') ?? '') + byId + labels + (el.tagName === 'BUTTON' || el.getAttribute('role') === 'tab' ? el.textContent ?? '' : '')
+      }
+      return [...document.querySelectorAll('button, input, select, textarea, [role="tab"], [role="textbox"]')]
+        .filter((el) => !el.closest('[hidden]') && named(el).trim() === '')
+        .map((el) => el.outerHTML.slice(0, 120))
+    })
+    expect(unnamed).toEqual([])
+  })
+
+  it('inserts every structured block from the / menu', async () => {
 
     const before = Object.fromEntries(await Promise.all(BLOCKS.map(async ({ spec }) => [spec.type, await page.locator(`[data-block="${spec.type}"]`).count()] as const)))
     // A fresh line at the very end of the document.
