@@ -13,6 +13,7 @@ import { useMeta } from '../document/useMeta.js'
 import { DocumentHeader } from '../header/DocumentHeader.js'
 import { SidePanel, type PanelTab } from '../panel/SidePanel.js'
 import { editorExtensions } from './extensions.js'
+import { FindBar } from './FindBar.js'
 import { Toolbar } from './Toolbar.js'
 
 /** A short message after an action, read out by screen readers. */
@@ -35,7 +36,7 @@ function statusText(t: TFunction, state: SessionState): string {
  */
 export function DocumentView({ session }: { session: DocumentSession }) {
   const { t } = useTranslation()
-  const { settings } = useApp()
+  const { host, settings } = useApp()
   const state = useSyncExternalStore(session.subscribe, session.getState)
   const meta = useMeta(session.ydoc)
   const docLang = useRef(meta.lang)
@@ -45,6 +46,7 @@ export function DocumentView({ session }: { session: DocumentSession }) {
   const [toast, setToast] = useState<Toast | null>(null)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const [leaving, setLeaving] = useState(false)
+  const [finding, setFinding] = useState(false)
 
   const editor = useEditor({
     extensions: editorExtensions(session.ydoc, () => docLang.current),
@@ -53,8 +55,8 @@ export function DocumentView({ session }: { session: DocumentSession }) {
     editorProps: { attributes: { class: 'prose', 'aria-label': t('editor.label'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true', lang: meta.lang } },
   }, [session])
 
-  const save = async () => {
-    const saved = await session.save()
+  const save = async (options: { saveAs?: boolean } = {}) => {
+    const saved = await session.save(options)
     const path = session.getState().path
     if (saved && path !== null) replaceRoute({ kind: 'open', file: path })
     return saved
@@ -77,9 +79,14 @@ export function DocumentView({ session }: { session: DocumentSession }) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return
+      const key = event.key.toLowerCase()
+      if (key === 's') {
         event.preventDefault()
         void save()
+      } else if (key === 'f' && !event.shiftKey) {
+        event.preventDefault()
+        setFinding(true)
       }
     }
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -92,6 +99,27 @@ export function DocumentView({ session }: { session: DocumentSession }) {
       window.removeEventListener('beforeunload', onBeforeUnload)
     }
   })
+
+  // The desktop app's menu (Save, Save As, Export, Undo, Redo) and its question before closing.
+  const commands = useRef({ save, exportToMarkdown })
+  commands.current = { save, exportToMarkdown }
+  useEffect(() => {
+    const desktop = host.desktop
+    if (!desktop) return
+    desktop.onCloseRequest(async (action) => {
+      if (action === 'save' && session.dirty) await commands.current.save()
+      return session.dirty
+    })
+    const stop = desktop.onMenu((command) => {
+      if (command === 'save') void commands.current.save()
+      else if (command === 'save-as') void commands.current.save({ saveAs: true })
+      else if (command === 'export-markdown') void commands.current.exportToMarkdown()
+      else if (command === 'undo') editor.chain().focus().undo().run()
+      else if (command === 'redo') editor.chain().focus().redo().run()
+      else if (command === 'find') setFinding(true)
+    })
+    return stop
+  }, [host, session, editor])
 
   useEffect(() => {
     if (!toast) return
@@ -111,6 +139,7 @@ export function DocumentView({ session }: { session: DocumentSession }) {
         </button>
         <div className="topbar__title">
           <span className="topbar__name">{meta.title || state.name || t('doc.untitled')}</span>
+          {state.path !== null && <span className="topbar__path" title={state.path}>{state.path}</span>}
           <span className={`save-state save-state--${state.path === null ? 'new' : state.status}`} role="status" aria-live="polite" data-save-state={state.path === null ? 'new' : state.status}>
             {statusText(t, state)}
           </span>
@@ -133,6 +162,7 @@ export function DocumentView({ session }: { session: DocumentSession }) {
       <div className={`workspace${panelOpen && tab === 'preview' ? ' workspace--preview' : ''}`}>
         <div className="editor-column">
           <Toolbar editor={editor} />
+          {finding && <FindBar editor={editor} onClose={() => setFinding(false)} />}
           <main className="page-scroll">
             <article className="page">
               <DocumentHeader ydoc={session.ydoc} />

@@ -6,13 +6,14 @@ import type { Lang } from '../../core/i18n.js'
 import { mldocExtensions } from '../../core/schema/index.js'
 import { BODY_FRAGMENT } from '../../core/yjs/doc.js'
 import { blockViewNodes } from '../blocks/index.js'
+import { FindInDocument } from './find.js'
 import { SectionGuidance } from './guidance.js'
 import { SlashMenu } from './SlashMenu.js'
 
 /**
  * The editor's extensions: MLDoc's schema (with the block nodes' React views), bound to the
  * document's Y.Doc (Collaboration owns undo, so only one's own changes are undone), the `/`
- * menu, and each empty section's template guidance shown as placeholder text.
+ * menu, find in the document, and each empty section's template guidance shown as placeholder text.
  */
 export function editorExtensions(ydoc: Y.Doc, documentLang: () => Lang): AnyExtension[] {
   return [
@@ -20,5 +21,6 @@ export function editorExtensions(ydoc: Y.Doc, documentLang: () => Lang): AnyExte
     Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
     SectionGuidance.configure({ emptyLineHint: () => i18next.t('editor.emptyLine') }),
     SlashMenu.configure({ documentLang }),
+    FindInDocument,
   ]
 }

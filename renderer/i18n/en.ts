@@ -92,6 +92,14 @@ export const en = {
     label: 'Document body',
     emptyLine: 'Type / for blocks, or just write',
   },
+  find: {
+    label: 'Find in document',
+    none: 'No matches',
+    count: '{{current}} of {{total}}',
+    next: 'Next match (Enter)',
+    previous: 'Previous match (Shift+Enter)',
+    close: 'Close find (Escape)',
+  },
   slash: {
     label: 'Insert',
     blocks: 'Structured blocks',

@@ -97,6 +97,14 @@ export const uz: Texts<typeof en> = {
     label: 'Hujjat matni',
     emptyLine: 'Bloklar uchun / yozing yoki shunchaki yozing',
   },
+  find: {
+    label: 'Hujjatdan qidirish',
+    none: 'Topilmadi',
+    count: '{{total}} tadan {{current}}',
+    next: 'Keyingisi (Enter)',
+    previous: 'Oldingisi (Shift+Enter)',
+    close: 'Qidiruvni yopish (Escape)',
+  },
   slash: {
     label: 'Qoʻshish',
     blocks: 'Tuzilgan bloklar',

@@ -15,6 +15,7 @@ import { BODY_FRAGMENT, readYDoc } from '../../core/yjs/doc.js'
 import { decodeMLDocFile } from '../../core/yjs/file.js'
 import { folderHost } from '../../node/web/folder-host.js'
 import { parseRoute, routeHash } from '../../renderer/app/route.js'
+import { findMatches } from '../../renderer/editor/find.js'
 import { SectionGuidance } from '../../renderer/editor/guidance.js'
 import { filterSlashItems, slashItems } from '../../renderer/editor/slash-items.js'
 import { en } from '../../renderer/i18n/en.js'
@@ -119,6 +120,18 @@ describe('the / menu', () => {
     expect(doc.lastChild?.content.size).toBe(0)
     expect(selection.$from.parent.type.name).toBe('blockField')
     expect(selection.$from.parent.attrs.name).toBe(inserted.firstChild?.attrs.name)
+    editor.destroy()
+  })
+})
+
+describe('find in the document', () => {
+  it('matches case-insensitively inside each text block, with positions that select the text', () => {
+    const editor = editorOn(decodeMLDocFile(template.state, 'template'))
+    editor.chain().insertContentAt(0, { type: 'paragraph', content: [{ type: 'text', text: 'Data drift, data DRIFT' }] }).run()
+    const matches = findMatches(editor.state.doc, 'drift')
+    expect(matches.slice(0, 2).map((m) => editor.state.doc.textBetween(m.from, m.to))).toEqual(['drift', 'DRIFT'])
+    expect(findMatches(editor.state.doc, '')).toEqual([])
+    expect(findMatches(editor.state.doc, 'drift, data')).toHaveLength(1)
     editor.destroy()
   })
 })

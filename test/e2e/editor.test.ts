@@ -124,6 +124,19 @@ describe('MLDoc in a browser (mldoc web, Chromium)', () => {
     expect(exportMarkdown(saved.doc)).toContain('| Owner | Data Scientist |')
   })
 
+  it('finds text in the document with Ctrl+F', async () => {
+    await page.keyboard.press('Control+f')
+    const find = page.getByRole('search').getByLabel('Find in document')
+    await find.fill('recall AT top')
+    await expect.poll(() => page.locator('.find-bar__count').textContent()).toBe('1 of 1')
+    expect(await page.locator('.ProseMirror .find-match--current').textContent()).toBe('Recall at top')
+    await find.fill('Metric')
+    await expect.poll(() => page.locator('.ProseMirror .find-match').count()).toBeGreaterThan(3)
+    await page.keyboard.press('Escape')
+    expect(await page.getByRole('search').count()).toBe(0)
+    expect(await page.locator('.ProseMirror .find-match').count()).toBe(0)
+  })
+
   it('reopens the saved file with the same content', async () => {
     const again = await browser.newPage({ viewport: { width: 1440, height: 900 } })
     try {
