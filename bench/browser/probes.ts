@@ -1,0 +1,109 @@
+import type { Page } from 'playwright-core'
+
+/** What the in-page probes leave on `window`. */
+interface ProbeWindow {
+  __benchOpen?: Promise<{ editable: number; peakHeap: number }>
+  __benchHeapPeak?: () => number
+  __benchTyping?: { dom: number; frame: number }[]
+}
+
+/**
+ * Installed before any page script (`addInitScript`): samples the JS heap at every frame and
+ * every 10 ms, and resolves `__benchOpen` at the first frame in which the editor is editable and
+ * holds all `topLevelNodes` of the document, with that frame's time since navigation start.
+ * Polling once a frame costs little and cannot miss the moment: the content shows in a frame.
+ */
+function openProbe(topLevelNodes: number): void {
+  const win = window as unknown as ProbeWindow
+  // performance.memory is a new snapshot on every read.
+  const perf = performance as unknown as { memory?: { usedJSHeapSize: number } }
+  let peak = 0
+  const sample = () => {
+    const used = perf.memory?.usedJSHeapSize ?? 0
+    if (used > peak) peak = used
+  }
+  setInterval(sample, 10)
+  win.__benchHeapPeak = () => {
+    sample()
+    return peak
+  }
+  win.__benchOpen = new Promise((resolve) => {
+    const check = () => {
+      sample()
+      const editor = document.querySelector('.ProseMirror')
+      if (editor?.getAttribute('contenteditable') === 'true' && editor.childElementCount === topLevelNodes) {
+        resolve({ editable: performance.now(), peakHeap: peak })
+      } else requestAnimationFrame(check)
+    }
+    requestAnimationFrame(check)
+  })
+}
+
+/** Adds the open probe to a page before it navigates. */
+export async function addOpenProbe(page: Page, topLevelNodes: number): Promise<void> {
+  await page.addInitScript(openProbe, topLevelNodes)
+}
+
+/** Milliseconds from navigation start to the first frame with the whole document editable. */
+export async function waitEditable(page: Page, timeoutMs: number): Promise<{ editable: number; peakHeap: number }> {
+  return page.evaluate(async (timeout) => {
+    const open = (window as unknown as ProbeWindow).__benchOpen
+    if (!open) throw new Error('the open probe is not installed')
+    return Promise.race([open, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the editor was not editable with the whole document after ${timeout} ms`)), timeout))])
+  }, timeoutMs)
+}
+
+/** The largest JS heap sampled since navigation. */
+export function heapPeak(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as ProbeWindow).__benchHeapPeak!())
+}
+
+/**
+ * Installed once the editor is open: for each printable keystroke, the time from the keydown
+ * event (its timestamp: when the browser received the key) to (dom) the end of the task that
+ * handled its input, i.e. once the editor has read the change, updated its state and the DOM and
+ * run every synchronous listener (a message posted from the `input` event runs after all of it);
+ * and to (frame) just after the next frame, which also counts rendering and work scheduled for it.
+ */
+function typingProbe(): void {
+  const win = window as unknown as ProbeWindow
+  const samples: { dom: number; frame: number }[] = []
+  let pending: number | null = null
+  addEventListener('keydown', (event) => {
+    if (event.key.length === 1 && !event.ctrlKey && !event.metaKey) pending = event.timeStamp
+  }, true)
+  addEventListener('input', () => {
+    if (pending === null) return
+    const start = pending
+    pending = null
+    const sample = { dom: Number.NaN, frame: Number.NaN }
+    samples.push(sample)
+    const afterTask = new MessageChannel()
+    afterTask.port1.onmessage = () => {
+      sample.dom = performance.now() - start
+      requestAnimationFrame(() => {
+        const afterFrame = new MessageChannel()
+        afterFrame.port1.onmessage = () => {
+          sample.frame = performance.now() - start
+        }
+        afterFrame.port2.postMessage(null)
+      })
+    }
+    afterTask.port2.postMessage(null)
+  }, true)
+  win.__benchTyping = samples
+}
+
+/** Starts measuring keystrokes in an open page. */
+export async function addTypingProbe(page: Page): Promise<void> {
+  await page.evaluate(typingProbe)
+}
+
+/** Waits until `count` keystrokes have both figures, and returns them all. */
+export async function typingSamples(page: Page, count: number): Promise<{ dom: number; frame: number }[]> {
+  await page.waitForFunction((n) => {
+    const samples = (window as unknown as ProbeWindow).__benchTyping ?? []
+    return samples.length >= n && samples.slice(0, n).every((s) => !Number.isNaN(s.frame))
+  }, count, { polling: 5, timeout: 10_000 })
+  return page.evaluate(() => (window as unknown as ProbeWindow).__benchTyping!.map((s) => ({ ...s })))
+}
