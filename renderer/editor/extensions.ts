@@ -9,6 +9,7 @@ import { blockViewNodes } from '../blocks/index.js'
 import { FindInDocument } from './find.js'
 import { SectionGuidance } from './guidance.js'
 import { SlashMenu } from './SlashMenu.js'
+import { TaskListShortcut } from './task-shortcut.js'
 
 /**
  * The editor's extensions: MLDoc's schema (with the block nodes' React views), bound to the
@@ -22,5 +23,6 @@ export function editorExtensions(ydoc: Y.Doc, documentLang: () => Lang): AnyExte
     SectionGuidance.configure({ emptyLineHint: () => i18next.t('editor.emptyLine') }),
     SlashMenu.configure({ documentLang }),
     FindInDocument,
+    TaskListShortcut,
   ]
 }

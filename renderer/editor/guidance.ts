@@ -24,23 +24,42 @@ function placeholder(from: number, node: PMNode, text: string): Decoration {
 }
 
 /**
- * The guidance of every section not written yet: as placeholder text in the empty paragraph
- * right after a guided heading, or, when no paragraph follows the heading (the next section, a
- * table or a block comes first), as a hint under the heading that starts the section when
- * clicked. Walks the top level only.
+ * Whether a node is something people wrote in a section, as opposed to an empty line or the
+ * scaffolding a template puts there (a table to fill, a structured block).
+ */
+function isWriting(node: PMNode): boolean {
+  if (node.type.name === 'paragraph') return node.content.size > 0
+  return !(node.type.name === 'table' || node.type.spec.isolating)
+}
+
+/**
+ * The guidance of every section not written yet (nothing in it but empty lines, tables and
+ * blocks): as placeholder text in the empty paragraph right after a guided heading, or, when
+ * none follows it, as a hint under the heading that starts the section when clicked. Walks the
+ * top level only.
  */
 function guidanceDecorations(doc: PMNode): DecorationSet {
   const decorations: Decoration[] = []
-  let previous: { node: PMNode; end: number } | null = null
+  const sections: { heading: PMNode; end: number; next: PMNode | null; nextAt: number; written: boolean }[] = []
   doc.forEach((node, offset) => {
-    const guidance = guidanceOf(previous?.node)
-    if (guidance && isEmptyParagraph(node)) decorations.push(placeholder(offset, node, guidance))
-    else if (guidance && node.type.name !== 'paragraph') decorations.push(hintWidget(offset, guidance))
-    previous = { node, end: offset + node.nodeSize }
+    const open = sections.at(-1)
+    if (node.type.name === 'heading') {
+      sections.push({ heading: node, end: offset + node.nodeSize, next: null, nextAt: -1, written: false })
+      return
+    }
+    if (!open) return
+    if (open.next === null) {
+      open.next = node
+      open.nextAt = offset
+    }
+    if (isWriting(node)) open.written = true
   })
-  const last = previous as { node: PMNode; end: number } | null
-  const guidance = guidanceOf(last?.node)
-  if (last && guidance) decorations.push(hintWidget(last.end, guidance))
+  for (const section of sections) {
+    const guidance = guidanceOf(section.heading)
+    if (!guidance || section.written) continue
+    if (isEmptyParagraph(section.next)) decorations.push(placeholder(section.nextAt, section.next!, guidance))
+    else decorations.push(hintWidget(section.end, guidance))
+  }
   return DecorationSet.create(doc, decorations)
 }
 

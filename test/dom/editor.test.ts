@@ -17,6 +17,7 @@ import { folderHost } from '../../node/web/folder-host.js'
 import { parseRoute, routeHash } from '../../renderer/app/route.js'
 import { findMatches } from '../../renderer/editor/find.js'
 import { SectionGuidance } from '../../renderer/editor/guidance.js'
+import { TaskListShortcut } from '../../renderer/editor/task-shortcut.js'
 import { filterSlashItems, slashItems } from '../../renderer/editor/slash-items.js'
 import { en } from '../../renderer/i18n/en.js'
 import { outlineOf, readinessOf } from '../../renderer/panel/analysis.js'
@@ -47,6 +48,7 @@ function editorOn(ydoc: Y.Doc): Editor {
       ...mldocExtensions({ starterKit: { undoRedo: false } }),
       Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
       SectionGuidance.configure({ emptyLineHint: () => 'Type / for blocks' }),
+      TaskListShortcut,
     ],
   })
 }
@@ -76,6 +78,18 @@ describe('section guidance', () => {
     const body = readYDoc(ydoc).body
     expect(body.textContent).not.toContain(guidance)
     expect(body.child(1).textContent).toBe('We predict churn.')
+    editor.destroy()
+  })
+
+  it('hides the guidance once something is written in the section, not for the template\'s own table', () => {
+    const editor = editorOn(decodeMLDocFile(template.state, 'template'))
+    const hints = () => [...editor.view.dom.querySelectorAll('.section-guidance')].map((e) => e.textContent)
+    const mlProblem = outlineOf(editor.state.doc).find((entry) => entry.text === 'ML problem')!
+    const heading = editor.state.doc.nodeAt(mlProblem.pos)!
+    expect(editor.state.doc.nodeAt(mlProblem.pos + heading.nodeSize)?.type.name).toBe('table')
+    expect(hints()).toContain(heading.attrs.guidance)
+    editor.chain().insertContentAt(mlProblem.pos + heading.nodeSize, { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Binary churn label' }] }] }] }).run()
+    expect(hints()).not.toContain(heading.attrs.guidance)
     editor.destroy()
   })
 
@@ -120,6 +134,31 @@ describe('the / menu', () => {
     expect(doc.lastChild?.content.size).toBe(0)
     expect(selection.$from.parent.type.name).toBe('blockField')
     expect(selection.$from.parent.attrs.name).toBe(inserted.firstChild?.attrs.name)
+    editor.destroy()
+  })
+})
+
+describe('Markdown shortcuts', () => {
+  /** Types text as a person does, so input rules run. */
+  function type(editor: Editor, text: string): void {
+    for (const char of text) {
+      const { from, to } = editor.state.selection
+      const handled = editor.view.someProp('handleTextInput', (f) => f(editor.view, from, to, char, () => editor.state.tr.insertText(char, from, to)))
+      if (!handled) editor.view.dispatch(editor.state.tr.insertText(char, from, to))
+    }
+  }
+
+  it('turns "- [ ] " and "- [x] " into task list items', () => {
+    const editor = editorOn(decodeMLDocFile(template.state, 'template'))
+    editor.chain().insertContentAt(0, { type: 'paragraph' }).setTextSelection(1).run()
+    type(editor, '- [x] Baseline agreed')
+    const list = editor.state.doc.firstChild!
+    expect(list.type.name).toBe('taskList')
+    expect(list.firstChild?.attrs.checked).toBe(true)
+    expect(list.textContent).toBe('Baseline agreed')
+    editor.chain().insertContentAt(0, { type: 'paragraph' }).setTextSelection(1).run()
+    type(editor, '## Risks')
+    expect(editor.state.doc.firstChild?.type.name).toBe('heading')
     editor.destroy()
   })
 })
