@@ -44,36 +44,64 @@ function copyOf(doc: Y.Doc, check: UpdateCheck | undefined): Y.Doc {
   return copy
 }
 
+/** The parts of updates a document holds back until what they build on arrives (Yjs V2 encoding). */
+interface Pending {
+  readonly structs: Uint8Array | null
+  readonly deletes: Uint8Array | null
+}
+
+function pendingOf(doc: Y.Doc): Pending {
+  return { structs: doc.store.pendingStructs?.update ?? null, deletes: doc.store.pendingDs }
+}
+
 /**
  * The safe way in for updates from the network. `Y.applyUpdate` may accept part of a damaged
  * update and throw on the rest, leaving a document half-changed; so each update is first applied
  * to a scratch copy that follows the live document, checked there (`check`, e.g. against the
- * MLDoc schema), and only then applied to the live document. An update that fails to decode or
- * fails the check is dropped and reported to `onDrop`; the scratch copy is then rebuilt from the
- * live document, which never saw it.
+ * MLDoc schema), and only then does the live document receive what the scratch copy took in.
+ * Parts of an update that wait for content not yet received wait in the scratch copy, never in
+ * the live document, and are checked when they come in: unchecked content never waits in the
+ * live document, where it could later come in unchecked or, forged to clash with what the
+ * scratch copy holds, make the live document throw. An update that fails to decode or fails the
+ * check is dropped and reported to `onDrop`; the scratch copy is then rebuilt from the live
+ * document, which never saw it, with what was waiting before.
  */
 export function createReceivePath(live: Y.Doc, options: { check?: UpdateCheck; onDrop: (dropped: DroppedUpdate) => void }): ReceivePath {
   let scratch = copyOf(live, options.check)
   let verdict: string | null = null
+  /** What the scratch copy took in from the update being checked. */
+  let taken: Uint8Array[] = []
   const judge = (transaction: Y.Transaction): void => {
     if (transaction.origin === CHECKING && options.check) verdict = options.check.check(scratch, transaction)
   }
-  scratch.on('afterTransaction', judge)
+  const collect = (update: Uint8Array, origin: unknown): void => {
+    if (origin === CHECKING) taken.push(update)
+  }
+  const listen = (): void => {
+    scratch.on('afterTransaction', judge)
+    scratch.on('update', collect)
+  }
+  listen()
   // Every change of the live document, local or remote, reaches the scratch copy; re-applying an
   // update it already has changes nothing.
   const follow = (update: Uint8Array): void => Y.applyUpdate(scratch, update)
   live.on('update', follow)
 
-  const rebuildScratch = (): void => {
+  const rebuildScratch = (waiting: Pending): void => {
     scratch.off('afterTransaction', judge)
+    scratch.off('update', collect)
     scratch.destroy()
     scratch = copyOf(live, options.check)
-    scratch.on('afterTransaction', judge)
+    if (waiting.structs) Y.applyUpdateV2(scratch, waiting.structs)
+    if (waiting.deletes) Y.applyUpdateV2(scratch, waiting.deletes)
+    listen()
   }
 
   return {
     receive(update, origin) {
       verdict = null
+      taken = []
+      const waiting = pendingOf(scratch)
       let failure: string | null = null
       try {
         Y.applyUpdate(scratch, update, CHECKING)
@@ -82,16 +110,17 @@ export function createReceivePath(live: Y.Doc, options: { check?: UpdateCheck; o
         failure = `it cannot be decoded (${(error as Error).message || String(error)})`
       }
       if (failure !== null) {
-        rebuildScratch()
+        rebuildScratch(waiting)
         options.onDrop({ reason: failure, bytes: update.byteLength })
         return false
       }
-      Y.applyUpdate(live, update, origin)
+      if (taken.length > 0) Y.applyUpdate(live, taken.length === 1 ? taken[0]! : Y.mergeUpdates(taken), origin)
       return true
     },
     destroy() {
       live.off('update', follow)
       scratch.off('afterTransaction', judge)
+      scratch.off('update', collect)
       scratch.destroy()
     },
   }
