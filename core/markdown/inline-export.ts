@@ -1,0 +1,166 @@
+import type { Mark, Node as PMNode } from '@tiptap/pm/model'
+import type { Paragraph, PhrasingContent } from 'mdast'
+import { isSafeHref } from '../schema/links.js'
+import { linkLiterals } from './syntax.js'
+
+/** How inline content is written. */
+export interface InlineExportOptions {
+  /**
+   * One line, as in table cells, fields and headings: hard breaks become spaces and, in cells
+   * and fields (`trim`), whitespace at both ends is dropped (GFM drops it anyway).
+   */
+  readonly line: boolean
+  readonly trim?: boolean
+}
+
+/** A run of inline content with one set of marks. */
+interface Piece {
+  text: string
+  readonly marks: readonly Mark[]
+  readonly hardBreak: boolean
+}
+
+type MdastParent = { children: PhrasingContent[] }
+
+/** Which of two marks that run equally far is outermost. */
+const MARK_ORDER = ['link', 'bold', 'italic', 'strike']
+
+const WHITESPACE_START = /^[ \t]+/
+const WHITESPACE_END = /[ \t]+$/
+
+/** A mark that is written to Markdown: unsafe links are written as their text. */
+function keptMarks(marks: readonly Mark[]): readonly Mark[] {
+  return marks.some((m) => m.type.name === 'link' && !isSafeHref(String(m.attrs.href ?? '')))
+    ? marks.filter((m) => m.type.name !== 'link')
+    : marks
+}
+
+function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
+  return a.length === b.length && a.every((m, i) => m.eq(b[i]!))
+}
+
+/** The pieces of a node's inline content, normalised for Markdown. */
+function pieces(parent: PMNode, options: InlineExportOptions): Piece[] {
+  const out: Piece[] = []
+  parent.forEach((child) => {
+    const marks = keptMarks(child.marks)
+    let piece: Piece
+    if (child.isText) piece = { text: child.text!.replace(/\r\n?|\n/g, ' '), marks, hardBreak: false }
+    else if (child.type.name === 'hardBreak') piece = options.line ? { text: ' ', marks, hardBreak: false } : { text: '', marks, hardBreak: true }
+    else return
+    const last = out[out.length - 1]
+    if (last && !last.hardBreak && !piece.hardBreak && sameMarks(last.marks, piece.marks)) last.text += piece.text
+    else out.push(piece)
+  })
+  if (options.trim) {
+    while (out[0] && !out[0].hardBreak && (out[0].text = out[0].text.replace(WHITESPACE_START, '')) === '') out.shift()
+    let last = out[out.length - 1]
+    while (last && !last.hardBreak && (last.text = last.text.replace(WHITESPACE_END, '')) === '') {
+      out.pop()
+      last = out[out.length - 1]
+    }
+  }
+  // A hard break at the end of a paragraph cannot be written in Markdown.
+  while (out[out.length - 1]?.hardBreak) out.pop()
+  return withLiteralLinks(out, parent)
+}
+
+/**
+ * Plain text that GFM reads as a link (`www.x.com`, `https://x.com`, `a@b.co`) is a link for
+ * GitHub and for the importer whatever escapes it is written with: it is written as the link
+ * it will be read as, so the file reads back to the same bytes.
+ */
+function withLiteralLinks(list: Piece[], parent: PMNode): Piece[] {
+  const linkType = parent.type.schema.marks.link
+  if (!linkType) return list
+  const out: Piece[] = []
+  for (const piece of list) {
+    if (piece.hardBreak || !piece.text.includes('.') || piece.marks.some((m) => m.type.name === 'link' || m.type.name === 'code')) {
+      out.push(piece)
+      continue
+    }
+    for (const segment of literalLinkSegments(piece.text)) {
+      const marks = segment.url ? linkType.create({ href: segment.url, title: null }).addToSet(piece.marks) : piece.marks
+      const last = out[out.length - 1]
+      if (last && !segment.url && !last.hardBreak && last.marks === piece.marks) last.text += segment.text
+      else out.push({ text: segment.text, marks, hardBreak: false })
+    }
+  }
+  return out
+}
+
+/**
+ * Text cut into plain and autolinked segments the way the importer will see it: once links are
+ * written, the text between two links is a node of its own and is linked on its own, so every
+ * plain segment is cut again until none holds a link.
+ */
+function literalLinkSegments(text: string): { text: string; url?: string }[] {
+  const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: text }] }
+  linkLiterals({ type: 'root', children: [paragraph] })
+  if (paragraph.children.length === 1 && paragraph.children[0]!.type === 'text') return [{ text }]
+  const out: { text: string; url?: string }[] = []
+  for (const node of paragraph.children) {
+    if (node.type === 'text') out.push(...literalLinkSegments(node.value))
+    else if (node.type === 'link') {
+      const value = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('')
+      out.push(isSafeHref(node.url) ? { text: value, url: node.url } : { text: value })
+    }
+  }
+  return out
+}
+
+function markNode(mark: Mark): PhrasingContent & MdastParent {
+  switch (mark.type.name) {
+    case 'bold':
+      return { type: 'strong', children: [] }
+    case 'italic':
+      return { type: 'emphasis', children: [] }
+    case 'strike':
+      return { type: 'delete', children: [] }
+    case 'link':
+      return { type: 'link', url: String(mark.attrs.href), title: (mark.attrs.title as string | null) ?? null, children: [] }
+    default:
+      throw new Error(`exportMarkdown: mark ${mark.type.name} has no Markdown form`)
+  }
+}
+
+/**
+ * A node's inline content as mdast phrasing. Marks nest so that the mark that runs longest is
+ * outermost; the code mark becomes inline code. Links whose target MLDoc does not keep become
+ * their plain text.
+ */
+export function inlineToMdast(parent: PMNode, options: InlineExportOptions): PhrasingContent[] {
+  const list = pieces(parent, options)
+  // How far each mark of each piece runs (index of the last piece that carries it), from the end.
+  const runEnd: Map<Mark, number>[] = new Array(list.length)
+  for (let i = list.length - 1; i >= 0; i--) {
+    const ends = new Map<Mark, number>()
+    const next = list[i + 1]
+    for (const mark of list[i]!.marks) {
+      const same = next?.marks.find((m) => m.eq(mark))
+      ends.set(mark, same ? runEnd[i + 1]!.get(same)! : i)
+    }
+    runEnd[i] = ends
+  }
+  const root: MdastParent = { children: [] }
+  const open: { mark: Mark; node: MdastParent }[] = []
+  list.forEach((piece, i) => {
+    const wrapping = piece.marks.filter((m) => m.type.name !== 'code')
+    let keep = 0
+    while (keep < open.length && wrapping.some((m) => m.eq(open[keep]!.mark))) keep++
+    open.length = keep
+    const toOpen = wrapping
+      .filter((m) => !open.some((o) => o.mark.eq(m)))
+      .sort((a, b) => runEnd[i]!.get(b)! - runEnd[i]!.get(a)! || MARK_ORDER.indexOf(a.type.name) - MARK_ORDER.indexOf(b.type.name))
+    for (const mark of toOpen) {
+      const node = markNode(mark)
+      ;(open[open.length - 1]?.node ?? root).children.push(node)
+      open.push({ mark, node })
+    }
+    const target = open[open.length - 1]?.node ?? root
+    if (piece.hardBreak) target.children.push({ type: 'break' })
+    else if (piece.marks.some((m) => m.type.name === 'code')) target.children.push({ type: 'inlineCode', value: piece.text })
+    else target.children.push({ type: 'text', value: piece.text })
+  })
+  return root.children
+}

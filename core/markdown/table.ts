@@ -1,0 +1,74 @@
+import type { JSONContent } from '@tiptap/core'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { AlignType, PhrasingContent, Table, TableCell, TableRow } from 'mdast'
+
+const ALIGNS: readonly string[] = ['left', 'center', 'right']
+
+/**
+ * A table node as a GFM table. The first row is the header row; merged cells are written as the
+ * cell followed by empty cells, so every row has the same columns; each column keeps the
+ * alignment of its cell in the first row.
+ */
+export function tableToMdast(table: PMNode, cellContent: (paragraph: PMNode) => PhrasingContent[]): Table {
+  const grid: (PMNode | null)[][] = []
+  const covered: Set<number>[] = []
+  let width = 0
+  table.forEach((row, _offset, r) => {
+    const cells: (PMNode | null)[] = (grid[r] ??= [])
+    const taken = (covered[r] ??= new Set())
+    let col = 0
+    row.forEach((cell) => {
+      while (taken.has(col)) cells[col++] = null
+      const colspan = Math.max(1, Number(cell.attrs.colspan) || 1)
+      const rowspan = Math.max(1, Number(cell.attrs.rowspan) || 1)
+      cells[col] = cell
+      for (let c = 1; c < colspan; c++) cells[col + c] = null
+      for (let below = 1; below < rowspan && r + below < table.childCount; below++) {
+        const set = (covered[r + below] ??= new Set())
+        for (let c = 0; c < colspan; c++) set.add(col + c)
+      }
+      col += colspan
+    })
+    for (const c of taken) if (c >= col) cells[c] = null
+    width = Math.max(width, cells.length)
+  })
+  const align: AlignType[] = []
+  for (let c = 0; c < width; c++) {
+    const value = grid[0]?.[c]?.attrs.align
+    align.push(typeof value === 'string' && ALIGNS.includes(value) ? (value as AlignType) : null)
+  }
+  const children: TableRow[] = grid.map((cells) => {
+    const row: TableCell[] = []
+    for (let c = 0; c < width; c++) {
+      const cell = cells[c]
+      const paragraph = cell?.firstChild
+      row.push({ type: 'tableCell', children: paragraph ? cellContent(paragraph) : [] })
+    }
+    return { type: 'tableRow', children: row }
+  })
+  return { type: 'table', align, children }
+}
+
+/**
+ * A GFM table as a table node: the first row holds header cells, every row is padded with empty
+ * cells to the widest row (so no cell is dropped), and every cell keeps its column's alignment.
+ */
+export function tableFromMdast(table: Table, cellContent: (cell: TableCell) => JSONContent[]): JSONContent {
+  const width = table.children.reduce((max, row) => Math.max(max, row.children.length), 1)
+  return {
+    type: 'table',
+    content: table.children.map((row, r) => {
+      const content: JSONContent[] = []
+      for (let c = 0; c < width; c++) {
+        const cell = row.children[c]
+        const inline = cell ? cellContent(cell) : []
+        content.push({
+          type: r === 0 ? 'tableHeader' : 'tableCell',
+          attrs: { colspan: 1, rowspan: 1, colwidth: null, align: table.align?.[c] ?? null },
+          content: [inline.length ? { type: 'paragraph', content: inline } : { type: 'paragraph' }],
+        })
+      }
+      return { type: 'tableRow', content }
+    }),
+  }
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { emptyMeta } from '../../../core/document/meta.js'
+import { MLDocError } from '../../../core/errors.js'
+import { exportMarkdown, importMarkdown } from '../../../core/markdown/index.js'
+import { docOf, expectRoundTrip, para } from './helpers.js'
+
+/** The error importing `text` throws (strict or not, bad front matter always throws). */
+function importError(text: string, strict = false): MLDocError {
+  try {
+    importMarkdown(text, { source: 'docs/design.md', strict })
+  } catch (error) {
+    expect(error).toBeInstanceOf(MLDocError)
+    return error as MLDocError
+  }
+  throw new Error('expected the import to fail')
+}
+
+describe('front matter', () => {
+  it('is written with the canonical keys in order, in a fixed style', () => {
+    const doc = docOf([para('Body')], {
+      title: 'Churn: prediction',
+      lang: 'uz',
+      status: 'in-review',
+      version: '1.0',
+      authors: ['Ada Lovelace', 'null'],
+      extra: { owner: 'ml-team', tags: ['churn', 'b2c'], reviewed: false },
+    })
+    expect(exportMarkdown(doc)).toBe(
+      [
+        '---',
+        'title: "Churn: prediction"',
+        'template: null',
+        'lang: uz',
+        'status: in-review',
+        'version: "1.0"',
+        'authors:',
+        '  - Ada Lovelace',
+        '  - "null"',
+        'reviewers: []',
+        'signoff: []',
+        'owner: ml-team',
+        'tags:',
+        '  - churn',
+        '  - b2c',
+        'reviewed: false',
+        '---',
+        '',
+        'Body',
+        '',
+      ].join('\n'),
+    )
+    expectRoundTrip(doc)
+  })
+
+  it('keeps unknown keys in their order, and reads keys in any order', () => {
+    const { doc } = importMarkdown('---\nzeta: 1\nlang: uz\ntitle: T\nalpha: [x]\ntemplate: churn\n---\n\nText\n', { strict: true })
+    expect(doc.meta).toEqual({ ...emptyMeta('uz'), title: 'T', template: 'churn', extra: { zeta: 1, alpha: ['x'] } })
+    expect(exportMarkdown(doc)).toMatch(/^---\ntitle: T\ntemplate: churn\nlang: uz\nstatus: draft\nversion: "0\.1"\nauthors: \[\]\nreviewers: \[\]\nsignoff: \[\]\nzeta: 1\nalpha:\n  - x\n---\n/)
+  })
+
+  it('a file without front matter gets the defaults; CRLF and a BOM are read as usual', () => {
+    expect(importMarkdown('# Title\n').doc.meta).toEqual(emptyMeta())
+    const { doc } = importMarkdown('\uFEFF---\r\ntitle: Windows\r\n---\r\n\r\nLine one\r\nline two\r\n', { strict: true })
+    expect(doc.meta.title).toBe('Windows')
+    expect(doc.body.firstChild!.textContent).toBe('Line one line two')
+  })
+
+  it('bad YAML throws, naming the file and the line', () => {
+    const error = importError('---\ntitle: ok\nauthors: [a, b\nlang: en\n---\n\nText\n')
+    expect(error.kind).toBe('markdown')
+    expect(error.source).toBe('docs/design.md')
+    expect(error.line).toBeGreaterThanOrEqual(3)
+    expect(error.line).toBeLessThanOrEqual(5)
+    expect(error.message).toMatch(/^docs\/design\.md:\d+: front matter is not valid YAML/)
+  })
+
+  it('a duplicate key throws at its line', () => {
+    const error = importError('---\ntitle: a\nstatus: draft\ntitle: b\n---\n')
+    expect(error.line).toBe(4)
+  })
+
+  it('a bad value throws, naming the key and its line, strict or not', () => {
+    for (const strict of [false, true]) {
+      const lang = importError('---\ntitle: T\nlang: fr\n---\n\nText\n', strict)
+      expect(lang).toMatchObject({ kind: 'markdown', source: 'docs/design.md', line: 3 })
+      expect(lang.message).toBe('docs/design.md:3: front matter "lang" must be en or uz, not "fr"')
+    }
+    expect(importError('---\n\nstatus: done\n---\n')).toMatchObject({ line: 3, message: expect.stringContaining('"status" must be one of') })
+    expect(importError('---\ntitle: T\nauthors:\n  name: Ada\n---\n')).toMatchObject({ line: 3, message: expect.stringContaining('"authors" must be a list of names') })
+    expect(importError('---\ntitle:\n  - a\n---\n')).toMatchObject({ line: 2, message: expect.stringContaining('"title" must be a single value') })
+  })
+
+  it('front matter that is not a map throws', () => {
+    expect(importError('---\n- a\n- b\n---\n')).toMatchObject({ line: 2, message: expect.stringContaining('must be a map') })
+  })
+})
