@@ -5,14 +5,18 @@ export type Route =
   | { readonly kind: 'start' }
   | { readonly kind: 'new'; readonly templateId: string; readonly lang: Lang }
   | { readonly kind: 'open'; readonly file: string }
+  /** An invite to co-edit: `#/join?room=...` (read by `renderer/collab`). */
+  | { readonly kind: 'join'; readonly address: string }
 
 /**
  * Reads the route from the address fragment: `#/new/<templateId>?lang=en|uz` starts a document
  * from a template, `#/open/<file>` opens a document (a name inside the documents folder in
- * browser mode, a path in Electron), anything else is the start screen.
+ * browser mode, a path in Electron), `#/join?...` joins a co-editing room, anything else is the
+ * start screen.
  */
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?', 2)
+  if (path === '/join') return { kind: 'join', address: hash }
   const params = new URLSearchParams(query)
   const newMatch = /^\/new\/([^/]+)$/.exec(path)
   if (newMatch?.[1]) {
@@ -33,6 +37,8 @@ export function routeHash(route: Route): string {
       return `#/new/${encodeURIComponent(route.templateId)}?lang=${route.lang}`
     case 'open':
       return `#/open/${encodeURIComponent(route.file)}`
+    case 'join':
+      return route.address
   }
 }
 

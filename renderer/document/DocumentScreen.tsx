@@ -8,7 +8,7 @@ import { DocumentSession } from './session.js'
 type Loaded = { session: DocumentSession } | { error: string } | null
 
 /** Opens the document a route names (a new one from a template, or a file) and shows it. */
-export function DocumentScreen({ route }: { route: Exclude<Route, { kind: 'start' }> }) {
+export function DocumentScreen({ route }: { route: Extract<Route, { kind: 'new' | 'open' }> }) {
   const { t } = useTranslation()
   const { host } = useApp()
   const [loaded, setLoaded] = useState<Loaded>(null)

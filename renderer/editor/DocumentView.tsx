@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { exportMarkdown } from '../../core/markdown/index.js'
 import { navigate, replaceRoute } from '../app/route.js'
+import { collaborationCaret, ShareButton, useCollab } from '../collab/index.js'
 import { useApp } from '../app/settings.js'
 import { SettingsDialog } from '../app/SettingsDialog.js'
 import { currentDocument } from '../document/current.js'
@@ -30,7 +31,7 @@ function statusText(t: TFunction, state: SessionState): string {
 }
 
 /**
- * A document open for editing: the title bar (save state, Save, Export), the toolbar, the
+ * A document open for editing: the title bar (save state, Share, Save, Export), the toolbar, the
  * header form, the editor bound to the document's Y.Doc, and the side panel. The editor never
  * re-renders this tree per transaction; only the parts that show editor state subscribe to it.
  */
@@ -47,9 +48,10 @@ export function DocumentView({ session }: { session: DocumentSession }) {
   const [settingsOpen, setSettingsOpen] = useState(false)
   const [leaving, setLeaving] = useState(false)
   const [finding, setFinding] = useState(false)
+  const collab = useCollab(session.ydoc)
 
   const editor = useEditor({
-    extensions: editorExtensions(session.ydoc, () => docLang.current),
+    extensions: [...editorExtensions(session.ydoc, () => docLang.current), collaborationCaret(collab)],
     shouldRerenderOnTransaction: false,
     immediatelyRender: true,
     editorProps: { attributes: { class: 'prose', 'aria-label': t('editor.label'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true', lang: meta.lang } },
@@ -145,6 +147,7 @@ export function DocumentView({ session }: { session: DocumentSession }) {
           </span>
         </div>
         <div className="topbar__actions">
+          <ShareButton collab={collab} />
           <button type="button" className="button button--primary" onClick={() => void save()} title={t('doc.saveHint')}>
             <Save size={16} aria-hidden="true" /> {t('doc.save')}
           </button>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { RecentDocument, TemplateSummary } from '../../core/host/api.js'
 import { LANGS, type Lang } from '../../core/i18n.js'
 import { navigate } from '../app/route.js'
+import { JoinForm } from '../collab/index.js'
 import { useApp } from '../app/settings.js'
 import { SettingsDialog } from '../app/SettingsDialog.js'
 
@@ -112,6 +113,9 @@ export function StartScreen() {
             ) : (
               <OpenByName recent={recent} />
             )}
+          </section>
+          <section className="card">
+            <JoinForm />
           </section>
           <section aria-labelledby="recent-title" className="card">
             <h2 id="recent-title">{t(host.kind === 'electron' ? 'start.recentTitle' : 'start.folderTitle')}</h2>
