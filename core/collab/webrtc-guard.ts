@@ -66,6 +66,8 @@ export interface GuardEvents {
   onBadMessage(detail: { from: string; reason: string }): void
   /** A signaling message in this room was encrypted with another secret. */
   onWrongSecret(detail: { signaling: string }): void
+  /** A signaling server said how many connections are subscribed to this room (ours included). */
+  onRoomSize?(detail: { signaling: string; clients: number }): void
 }
 
 /** y-protocols message types (y-webrtc's framing). */
@@ -166,6 +168,8 @@ function guardSignaling(provider: GuardedProvider, events: GuardEvents): void {
       const m = message as { type?: unknown; topic?: unknown; data?: unknown } | null
       const room = provider.room
       if (m && m.type === 'publish' && room && room.key && m.topic === room.name) {
+        const clients = (m as { clients?: unknown }).clients
+        if (typeof clients === 'number') events.onRoomSize?.({ signaling: conn.url, clients })
         if (typeof m.data !== 'string') return
         let bytes: Uint8Array
         try {

@@ -1,0 +1,52 @@
+import * as decoding from 'lib0/decoding'
+import type { RoomInvite } from './invite.js'
+import type { ReceivePath } from './receive.js'
+
+/**
+ * The relay path: instead of peer-to-peer WebRTC, every peer connects to one Yjs WebSocket server
+ * (the y-websocket protocol, e.g. `npx y-websocket` from @y/websocket-server, or Hocuspocus),
+ * which keeps the document and passes updates on. Written against y-websocket 3.1 (pinned).
+ */
+
+/** y-websocket's handler of one message type. */
+type MessageHandler = (encoder: unknown, decoder: decoding.Decoder, provider: unknown, emitSynced: boolean, messageType: number) => void
+
+/** The part of y-websocket's `WebsocketProvider` the guard replaces. */
+export interface GuardedRelayProvider {
+  messageHandlers: MessageHandler[]
+}
+
+const MESSAGE_SYNC = 0
+const SYNC_STEP_2 = 1
+const SYNC_UPDATE = 2
+
+/**
+ * The document name on the relay server. It carries the secret, so someone who knows only the
+ * room id cannot open the document; the relay server itself sees the document (use `wss://`).
+ */
+export function relayDocumentName(invite: Pick<RoomInvite, 'room' | 'secret'>): string {
+  return `${invite.room}.${invite.secret}`
+}
+
+/**
+ * Routes the document updates a relay provider receives through the receive path: an update
+ * that fails is dropped (reported by the receive path) and y-websocket never sees it; one that
+ * passes reaches y-websocket's own handler, whose re-application changes nothing. Call right
+ * after `new WebsocketProvider(...)`, created with `disableBc: true` so that every update comes
+ * through the server connection.
+ */
+export function guardRelayProvider(provider: GuardedRelayProvider, receive: ReceivePath, onBadMessage: (reason: string) => void): void {
+  const original = provider.messageHandlers[MESSAGE_SYNC]
+  if (!original) throw new Error('y-websocket has no sync message handler: its internals changed')
+  provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, messageType) => {
+    const rest = decoding.readTailAsUint8Array(decoder)
+    try {
+      const peek = decoding.createDecoder(rest)
+      const step = decoding.readVarUint(peek)
+      if ((step === SYNC_STEP_2 || step === SYNC_UPDATE) && !receive.receive(decoding.readVarUint8Array(peek), p)) return
+      original(encoder, decoding.createDecoder(rest), p, emitSynced, messageType)
+    } catch (error) {
+      onBadMessage(`a message from the relay server cannot be decoded (${(error as Error).message})`)
+    }
+  }
+}

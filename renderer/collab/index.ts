@@ -1,0 +1,6 @@
+export { collaborationCaret } from './caret.js'
+export { JoinForm, JoinScreen } from './JoinScreen.js'
+export { PeersPanel } from './PeersPanel.js'
+export { collabFor, CollabSession, type CollabSettings, type CollabState } from './session.js'
+export { ShareButton, ShareDialog } from './ShareDialog.js'
+export { useCollab, useCollabState } from './useCollab.js'
