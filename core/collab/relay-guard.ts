@@ -28,12 +28,15 @@ export function relayDocumentName(invite: Pick<RoomInvite, 'room' | 'secret'>): 
   return `${invite.room}.${invite.secret}`
 }
 
+/** The rest of a sync step 2 message carrying an empty update (step 2, then the empty Yjs V1 update as a byte array). */
+const EMPTY_STEP_2_REST = new Uint8Array([SYNC_STEP_2, 2, 0, 0])
+
 /**
- * Routes the document updates a relay provider receives through the receive path: an update
- * that fails is dropped (reported by the receive path) and y-websocket never sees it; one that
- * passes reaches y-websocket's own handler, whose re-application changes nothing. Call right
- * after `new WebsocketProvider(...)`, created with `disableBc: true` so that every update comes
- * through the server connection.
+ * Routes the document updates a relay provider receives through the receive path, never raw into
+ * y-websocket (which would apply them to the live document unchecked). y-websocket's own handler
+ * sees a sync step 2 emptied (so it still marks the provider synced) and a sync step 1 as it is
+ * (it answers it). Call right after `new WebsocketProvider(...)`, created with `disableBc: true`
+ * so that every update comes through the server connection.
  */
 export function guardRelayProvider(provider: GuardedRelayProvider, receive: ReceivePath, onBadMessage: (reason: string) => void): void {
   const original = provider.messageHandlers[MESSAGE_SYNC]
@@ -43,7 +46,11 @@ export function guardRelayProvider(provider: GuardedRelayProvider, receive: Rece
     try {
       const peek = decoding.createDecoder(rest)
       const step = decoding.readVarUint(peek)
-      if ((step === SYNC_STEP_2 || step === SYNC_UPDATE) && !receive.receive(decoding.readVarUint8Array(peek), p)) return
+      if (step === SYNC_STEP_2 || step === SYNC_UPDATE) {
+        const accepted = receive.receive(decoding.readVarUint8Array(peek), p)
+        if (accepted && step === SYNC_STEP_2) original(encoder, decoding.createDecoder(EMPTY_STEP_2_REST), p, emitSynced, messageType)
+        return
+      }
       original(encoder, decoding.createDecoder(rest), p, emitSynced, messageType)
     } catch (error) {
       onBadMessage(`a message from the relay server cannot be decoded (${(error as Error).message})`)

@@ -7,9 +7,9 @@ import { decryptAesGcm, type WebCryptoKey } from './web-globals.js'
 /**
  * Puts y-webrtc's incoming traffic through MLDoc's checks, without changing y-webrtc: every
  * document update a peer sends (over a WebRTC data channel or the BroadcastChannel between tabs)
- * goes through the {@link ReceivePath} first and reaches y-webrtc's own handler only once it is in
- * the live document (y-webrtc then re-applies it, which changes nothing, and does its own
- * bookkeeping); a signaling message that the room key cannot decrypt, i.e. from someone with a
+ * goes through the {@link ReceivePath} and never raw into y-webrtc (which would apply it to the
+ * live document unchecked); y-webrtc sees a peer's sync step 2 emptied, so it still marks the
+ * peer synced, and every other message as it is; a signaling message that the room key cannot decrypt, i.e. from someone with a
  * different secret, is reported instead of becoming y-webrtc's unhandled promise rejection.
  *
  * Written against y-webrtc 10.3 (pinned), whose internals it reaches: `provider.room`
@@ -79,31 +79,41 @@ const SYNC_STEP_1 = 0
 const SYNC_STEP_2 = 1
 const SYNC_UPDATE = 2
 
+/**
+ * A sync step 2 carrying an empty update: messageSync, step 2, then the empty Yjs V1 update
+ * (no structs, no deletions: two zero counts) as a length-prefixed byte array.
+ */
+const EMPTY_SYNC_STEP_2 = new Uint8Array([MESSAGE_SYNC, SYNC_STEP_2, 2, 0, 0])
+
 /** Marks the listeners this module put in place, so nothing is wrapped twice. */
 const GUARD = Symbol('mldoc guard')
 type Guarded<F> = F & { [GUARD]?: true }
 
 /**
- * Decides what happens to one message from a peer: updates go through the receive path;
- * y-webrtc may see the message only when this returns true.
+ * Decides what y-webrtc sees of one message from a peer: the message itself (presence, a sync
+ * step 1), an emptied sync step 2 once its update went through the receive path, or nothing
+ * (an update, which the receive path applied or dropped; anything malformed).
  */
-function admit(message: Uint8Array, receive: ReceivePath, origin: unknown, from: string, events: GuardEvents): boolean {
+function admit(message: Uint8Array, receive: ReceivePath, origin: unknown, from: string, events: GuardEvents): Uint8Array | null {
   try {
     const decoder = decoding.createDecoder(message)
     const type = decoding.readVarUint(decoder)
     if (type === MESSAGE_SYNC) {
       const step = decoding.readVarUint(decoder)
-      if (step === SYNC_STEP_2 || step === SYNC_UPDATE) return receive.receive(decoding.readVarUint8Array(decoder), origin)
-      if (step === SYNC_STEP_1) return true
+      if (step === SYNC_STEP_2 || step === SYNC_UPDATE) {
+        const accepted = receive.receive(decoding.readVarUint8Array(decoder), origin)
+        return accepted && step === SYNC_STEP_2 ? EMPTY_SYNC_STEP_2 : null
+      }
+      if (step === SYNC_STEP_1) return message
       events.onBadMessage({ from, reason: `unknown sync message type ${step}` })
-      return false
+      return null
     }
-    if (type === MESSAGE_AWARENESS || type === MESSAGE_QUERY_AWARENESS || type === MESSAGE_BC_PEER_ID) return true
+    if (type === MESSAGE_AWARENESS || type === MESSAGE_QUERY_AWARENESS || type === MESSAGE_BC_PEER_ID) return message
     events.onBadMessage({ from, reason: `unknown message type ${type}` })
-    return false
+    return null
   } catch (error) {
     events.onBadMessage({ from, reason: `it cannot be decoded (${(error as Error).message})` })
-    return false
+    return null
   }
 }
 
@@ -123,7 +133,8 @@ function guardConnection(conn: WebrtcConnLike, room: RoomLike, receive: ReceiveP
   if (current.some((listener) => (listener as Guarded<Listener>)[GUARD])) return
   const handler: Guarded<(data: Uint8Array) => void> = (data) => {
     const from = `peer ${conn.remotePeerId}`
-    if (admit(data, receive, room, from, events)) forward(current, [data], from, events)
+    const admitted = admit(data, receive, room, from, events)
+    if (admitted) forward(current, [admitted], from, events)
   }
   handler[GUARD] = true
   conn.peer.removeAllListeners('data')
@@ -146,7 +157,8 @@ function guardBroadcast(room: RoomLike, receive: ReceivePath, events: GuardEvent
   const wrapped: Guarded<(data: ArrayBuffer) => void> = (data) => {
     decrypt(new Uint8Array(data), key).then(
       (plain) => {
-        if (admit(plain, receive, room, 'another tab', events)) forward([original as Listener], [data], 'another tab', events)
+        // y-webrtc's subscriber decrypts again: it gets the original only when it may see it as it is.
+        if (admit(plain, receive, room, 'another tab', events) === plain) forward([original as Listener], [data], 'another tab', events)
       },
       () => events.onWrongSecret({ signaling: 'BroadcastChannel' }),
     )
