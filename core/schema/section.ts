@@ -9,8 +9,8 @@ export const SectionHeading = Heading.extend({
   addAttributes() {
     return {
       ...this.parent?.(),
-      guidance: { default: null, rendered: false },
-      done: { default: false, rendered: false },
+      guidance: { default: null, rendered: false, keepOnSplit: false },
+      done: { default: false, rendered: false, keepOnSplit: false },
     }
   },
 })
