@@ -1,5 +1,5 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
-import type { BlockContent, ListItem, PhrasingContent, Root, RootContent } from 'mdast'
+import type { BlockContent, Heading, ListItem, PhrasingContent, Root, RootContent } from 'mdast'
 import { toMarkdown } from 'mdast-util-to-markdown'
 import { isBlockType } from '../blocks/define.js'
 import type { MLDocument } from '../document/model.js'
@@ -65,7 +65,7 @@ class MdastWriter implements BlockExportContext {
         return children.length ? [{ type: 'paragraph', children }] : []
       }
       case 'heading': {
-        const heading: RootContent = { type: 'heading', depth: node.attrs.level as 1, children: inlineToMdast(node, { line: true }) }
+        const heading: RootContent = { type: 'heading', depth: node.attrs.level as Heading['depth'], children: inlineToMdast(node, { line: true }) }
         const comment = sectionComment({ guidance: (node.attrs.guidance as string | null) ?? null, done: node.attrs.done === true })
         return comment ? [heading, { type: 'html', value: comment }] : [heading]
       }

@@ -62,6 +62,16 @@ function isBlank(paragraphJSON: JSONContent): boolean {
   return (paragraphJSON.content ?? []).every((n) => n.type === 'hardBreak' || !/[^ \t]/.test(n.text!))
 }
 
+/** Why a block's JSON does not fit the schema, if it does not. */
+function schemaProblem(block: JSONContent): { error: string; line?: number } | undefined {
+  try {
+    mldocSchema().nodeFromJSON(block).check()
+    return undefined
+  } catch (error) {
+    return { error: (error as Error).message }
+  }
+}
+
 /** Turns mdast into ProseMirror JSON (linear in the size of the tree). */
 class JsonReader implements BlockImportContext, InlineImportScope {
   readonly warnings: ImportWarning[] = []
@@ -127,15 +137,9 @@ class JsonReader implements BlockImportContext, InlineImportScope {
     }
     const before = this.warnings.length
     const parsed = codec.fromMarkdown(nodes.slice(index + 1, index + 1 + MAX_BLOCK_NODES), this)
-    let problem: { error: string; line?: number } | undefined = 'error' in parsed ? parsed : undefined
-    if (!problem && 'block' in parsed) {
-      try {
-        mldocSchema().nodeFromJSON(parsed.block).check()
-      } catch (error) {
-        problem = { error: (error as Error).message }
-      }
-    }
+    const problem = 'block' in parsed ? schemaProblem(parsed.block) : parsed
     if (problem || !('block' in parsed)) {
+      // What the block's parts warned about is said again when they are read as plain content.
       this.warnings.length = before
       this.warn(problem?.line ?? line, `the ${comment.name} block (marker on line ${line}) does not match its Markdown form: ${problem?.error}; kept as plain content`)
       return 0
