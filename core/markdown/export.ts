@@ -18,7 +18,7 @@ function isBlankParagraph(node: PMNode): boolean {
   if (node.type.name !== 'paragraph') return false
   let blank = true
   node.forEach((child) => {
-    if (child.isText ? /[^ \t]/.test(child.text!) : child.type.name !== 'hardBreak') blank = false
+    if (child.isText ? /[^ \t\r\n]/.test(child.text!) : child.type.name !== 'hardBreak') blank = false
   })
   return blank
 }
@@ -42,18 +42,16 @@ class MdastWriter implements BlockExportContext {
 
   /**
    * The content of a list or task item. A blank first paragraph (empty or only spaces) is not
-   * written when it is all the item holds; otherwise, and always in a task item (whose check box
-   * needs a paragraph), it is written as an encoded space so what follows stays in place.
+   * written when nothing else of the item is; otherwise, and always in a task item (whose check
+   * box needs a paragraph), it is written as an encoded space so what follows stays in place.
    */
   private itemChildren(item: PMNode, task: boolean): BlockContent[] {
     const out: BlockContent[] = []
     item.forEach((child, _offset, index) => {
-      if (index === 0 && isBlankParagraph(child)) {
-        if (task || item.childCount > 1) out.push({ type: 'paragraph', children: [{ type: 'text', value: ' ' }] })
-        return
-      }
-      for (const node of this.flow(child)) out.push(node as BlockContent)
+      if (index > 0 || !isBlankParagraph(child)) for (const node of this.flow(child)) out.push(node as BlockContent)
     })
+    const first = item.firstChild
+    if (first && isBlankParagraph(first) && (task || out.length > 0)) out.unshift({ type: 'paragraph', children: [{ type: 'text', value: ' ' }] })
     return out
   }
 

@@ -32,6 +32,8 @@ export function tableToMdast(table: PMNode, cellContent: (paragraph: PMNode) => 
     for (const c of taken) if (c >= col) cells[c] = null
     width = Math.max(width, cells.length)
   })
+  // A GFM table has at least one column.
+  width = Math.max(width, 1)
   const align: AlignType[] = []
   for (let c = 0; c < width; c++) {
     const value = grid[0]?.[c]?.attrs.align

@@ -4,7 +4,7 @@ import type { Root } from 'mdast'
 import { describe, expect, it } from 'vitest'
 import { exportMarkdown, importMarkdown } from '../../../core/markdown/index.js'
 import { linkLiterals } from '../../../core/markdown/syntax.js'
-import { documentArb } from './arbitraries.js'
+import { documentArb, wildDocumentArb } from './arbitraries.js'
 
 /** Whether plain (unlinked) text of the body contains something GFM reads as a link (`www.x.y`, `a@b.co`). */
 function hasLiteralLink(body: PMNode): boolean {
@@ -36,5 +36,17 @@ describe('Markdown round trip of random documents', () => {
       { numRuns: 1000 },
     )
     expect(compared).toBeGreaterThan(500)
+  }, 120_000)
+
+  it('export is canonical for documents outside the normal form: export(import(export(doc))) is byte-identical', () => {
+    fc.assert(
+      fc.property(wildDocumentArb, (doc) => {
+        const markdown = exportMarkdown(doc)
+        const { doc: back, warnings } = importMarkdown(markdown, { source: 'wild.md', strict: true })
+        expect(warnings).toEqual([])
+        expect(exportMarkdown(back)).toBe(markdown)
+      }),
+      { numRuns: 300 },
+    )
   }, 120_000)
 })
