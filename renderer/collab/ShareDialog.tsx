@@ -63,6 +63,12 @@ export function ShareDialog({ collab, onClose }: { collab: CollabSession; onClos
   return (
     <dialog ref={dialog} className="dialog collab-dialog" aria-labelledby="share-title" onClose={onClose} data-testid="share-dialog">
       <h2 id="share-title">{collabText('shareTitle', lang)}</h2>
+      {!invite && state.previousInvite && (
+        <div className="field">
+          <p>{collabText('rejoinHint', lang)}</p>
+          <button type="button" className="button button--primary" onClick={() => collab.rejoin()} data-testid="rejoin">{collabText('rejoin', lang)}</button>
+        </div>
+      )}
       {!invite && (
         <>
           <p>{collabText('shareIntro', lang)}</p>

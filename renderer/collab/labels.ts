@@ -21,6 +21,8 @@ export const COLLAB_LABELS = {
   copyFailed: { en: 'Could not copy: select the text and copy it yourself.', uz: 'Nusxalab bo‘lmadi: matnni belgilab, o‘zingiz nusxalang.' },
   stopSharing: { en: 'Stop sharing', uz: 'Ulashishni to‘xtatish' },
   close: { en: 'Close', uz: 'Yopish' },
+  rejoin: { en: 'Rejoin the room', uz: 'Xonaga qayta qo‘shilish' },
+  rejoinHint: { en: 'You left the room. Your changes since then are kept and merge with the others’ when you rejoin.', uz: 'Siz xonadan chiqdingiz. Shundan beri kiritgan o‘zgarishlaringiz saqlangan va qayta qo‘shilganingizda boshqalarnikiga qo‘shiladi.' },
   peersTitle: { en: 'People', uz: 'Ishtirokchilar' },
   you: { en: 'you', uz: 'siz' },
   unknownPeer: { en: 'Someone (connecting…)', uz: 'Kimdir (ulanmoqda…)' },

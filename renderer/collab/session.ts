@@ -28,6 +28,8 @@ export interface PeerView {
 /** Where the shared document stands; a new object whenever something changes. */
 export interface CollabState extends RoomPicture {
   readonly invite: RoomInvite | null
+  /** The room this document was last in, after leaving it: rejoining merges what changed meanwhile. */
+  readonly previousInvite: RoomInvite | null
   readonly peers: readonly (PeerView & { readonly connectingForMs: number })[]
   /** Someone else's content has arrived (joining) or nobody else was needed (sharing). */
   readonly synced: boolean
@@ -45,7 +47,7 @@ const DISCONNECTED_MS = 2000
 const PEER_FIELD = 'peer'
 
 const PRIVATE: CollabState = {
-  invite: null, transport: null, signaling: [], relay: null, peers: [], ice: { stun: false, turn: false },
+  invite: null, previousInvite: null, transport: null, signaling: [], relay: null, peers: [], ice: { stun: false, turn: false },
   wrongSecret: false, unansweredOthers: 0, droppedUpdates: 0, synced: false,
 }
 
@@ -123,6 +125,11 @@ export class CollabSession {
     return invite
   }
 
+  /** Goes back into the room last left; edits made meanwhile merge with the others'. */
+  rejoin(): void {
+    if (this.state.previousInvite) this.connect(this.state.previousInvite)
+  }
+
   /** Connects to the room of an invite (leaving any other room first). */
   connect(invite: RoomInvite): void {
     this.leave()
@@ -173,7 +180,7 @@ export class CollabSession {
     }
     window.addEventListener('pagehide', this.onPageHide)
     this.publishUser()
-    this.state = { ...PRIVATE, invite, transport: invite.transport }
+    this.state = { ...PRIVATE, invite, previousInvite: null, transport: invite.transport }
     this.timer = setInterval(() => void this.refresh(), REFRESH_MS)
     void this.refresh()
   }
@@ -197,8 +204,9 @@ export class CollabSession {
     this.candidates.clear()
     this.disconnectedSince.clear()
     this.publishUser()
-    if (this.state !== PRIVATE) {
-      this.state = PRIVATE
+    const previousInvite = this.state.invite ?? this.state.previousInvite
+    if (this.state.invite !== null) {
+      this.state = { ...PRIVATE, previousInvite }
       this.notify()
     }
   }
@@ -311,6 +319,7 @@ export class CollabSession {
     const relay = transport.kind === 'relay' ? { url: transport.provider.url.split('/').slice(0, 3).join('/'), connected: transport.provider.wsconnected } : null
     this.state = {
       invite: this.state.invite,
+      previousInvite: null,
       transport: transport.kind,
       signaling: signalingStates(transport),
       relay,

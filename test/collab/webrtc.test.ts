@@ -1,5 +1,6 @@
-// Runs the WebRTC co-editing scenarios (test/collab/webrtc-scenarios.mjs) inside a network
-// namespace of their own, made by scripts/netns-run.sh, and checks every result they report.
+// Runs the WebRTC co-editing scenarios (test/collab/webrtc-scenarios.mjs: the real app in browser
+// mode, built into dist/renderer by `npm test`) inside a network namespace of their own, made by
+// scripts/netns-run.sh, and checks every result they report.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -40,7 +41,7 @@ function runScenarios(): Promise<{ report: Report | null; stderr: string; status
 
 const reason = cannotRun()
 
-describe('co-editing over WebRTC (separate Chromium processes, a Node peer, a relay server)', () => {
+describe('co-editing in the app over WebRTC (separate Chromium processes, a Node peer, a relay server)', () => {
   it.skipIf(reason !== null)(`every scenario passes${reason ? ` — skipped: ${reason}` : ''}`, async () => {
     const { report, stderr, status } = await runScenarios()
     expect(report, `the scenarios reported nothing (exit ${status}):\n${stderr}`).not.toBeNull()
@@ -48,7 +49,7 @@ describe('co-editing over WebRTC (separate Chromium processes, a Node peer, a re
     const failed = report!.checks.filter((c) => !c.ok).map((c) => `${c.name}${c.detail ? `: ${c.detail}` : ''}`)
     expect(failed, stderr).toEqual([])
     // The run covers what it claims: a report missing a scenario is a failure too.
-    for (const scenario of [/over WebRTC, not BroadcastChannel/, /same paragraph converges/, /Definition field converges/, /third peer joining late/, /after C reconnects all three export identical Markdown/, /wrong secret gets no document/, /Node peer .* joins from the invite/, /hostile messages/, /through the relay server/]) {
+    for (const scenario of [/connected over WebRTC .*not BroadcastChannel/, /into one paragraph converges/, /one field of a structured block .* converges/, /Ctrl\+Z in A undoes A’s typing and keeps B’s/, /third person joining late/, /after C rejoins, all three export identical Markdown/, /wrong secret gets no document/, /Node peer .* joins from the invite/, /hostile messages/, /through the relay server/]) {
       expect(report!.checks.some((c) => scenario.test(c.name) && c.ok), String(scenario)).toBe(true)
     }
   }, 200_000)

@@ -2,13 +2,21 @@
 // is plain JavaScript so it can run inside the network namespace without a TypeScript loader).
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { writeFileSync } from 'node:fs'
 import { exportMarkdown } from '../../../core/markdown/index.js'
-import { readYDoc } from '../../../core/yjs/doc.js'
+import { createYDoc, readYDoc } from '../../../core/yjs/doc.js'
+import { encodeMLDocFile } from '../../../core/yjs/file.js'
 import { joinRoom, type NodePeer } from '../../../node/peer/peer.js'
 import { startSignalServer } from '../../../node/signal/server.js'
-import { firstParagraphText, seededRandom } from '../fixtures.js'
+import { startWebHost } from '../../../node/web/server.js'
+import { firstParagraphText, sampleDocument, seededRandom } from '../fixtures.js'
 
-export { joinRoom, startSignalServer }
+export { joinRoom, startSignalServer, startWebHost }
+
+/** Writes the sample document (seeded here, once) as an `.mldoc` file for a browser to open. */
+export function writeSampleDocument(path: string): void {
+  writeFileSync(path, encodeMLDocFile(createYDoc(sampleDocument())))
+}
 
 /** The Markdown a peer's document exports. */
 export function peerMarkdown(peer: NodePeer): string {
