@@ -187,7 +187,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function serveFile(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new Refused(405, 'only GET is served here')
-    const name = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1))
+    let name: string
+    try {
+      name = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1))
+    } catch {
+      throw new Refused(400, 'the path is not valid percent-encoded UTF-8')
+    }
     const target = resolve(rendererRoot, name)
     const rel = relative(rendererRoot, target)
     if (name.includes('\0') || rel.startsWith('..') || rel.split(sep).some((s) => s.startsWith('.'))) throw new Refused(404, 'not found')
