@@ -17,7 +17,7 @@ export function frontMatterYaml(meta: DocumentMeta): string {
  * point into the file. Bad YAML or a bad value throws an {@link MLDocError} naming the key, the
  * source and the line.
  */
-export function readFrontMatter(yaml: string, firstLine: number, source: string): DocumentMeta {
+export function readFrontMatter(yaml: string, firstLine: number, source: string | undefined): DocumentMeta {
   const lines = new LineCounter()
   const doc = parseDocument(yaml, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
   const lineAt = (offset: number) => firstLine + Math.max(lines.linePos(offset).line, 1) - 1

@@ -243,7 +243,7 @@ export function importMarkdown(text: string, options: ImportOptions = {}): Impor
   let meta = emptyMeta()
   const first = children[0]
   if (first?.type === 'yaml') {
-    meta = readFrontMatter(first.value, (lineOf(first) ?? 1) + 1, source ?? 'front matter')
+    meta = readFrontMatter(first.value, (lineOf(first) ?? 1) + 1, source)
     children = children.slice(1)
   }
   const reader = new JsonReader(definitionsOf(tree))

@@ -18,6 +18,11 @@ function hasLiteralLink(body: PMNode): boolean {
   return found
 }
 
+/*
+ * On failure fast-check prints the seed and the shrunk counterexample (`{ seed, path }`); rerun
+ * with `fc.assert(..., { seed, path })`, fix, and keep the counterexample in regressions.test.ts.
+ * The timeouts allow for a loaded machine: the runs take about 10 s of CPU.
+ */
 describe('Markdown round trip of random documents', () => {
   it('export(import(export(doc))) is byte-identical, and a normal document comes back equal', () => {
     let compared = 0
@@ -28,7 +33,7 @@ describe('Markdown round trip of random documents', () => {
         expect(warnings).toEqual([])
         expect(exportMarkdown(back)).toBe(markdown)
         expect(back.meta).toEqual(doc.meta)
-        // Plain text GFM autolinks (www.x.y) comes back as a link, as GitHub shows it: not a normal document.
+        // Plain text GFM autolinks (www.x.y) come back as links, as GitHub shows them: not a normal document.
         if (hasLiteralLink(doc.body)) return
         compared++
         if (!back.body.eq(doc.body)) expect(back.body.toJSON()).toEqual(doc.body.toJSON())
