@@ -1,5 +1,5 @@
 import type { JSONContent } from '@tiptap/core'
-import type { Definition, FootnoteDefinition, Html, List, Nodes, RootContent } from 'mdast'
+import type { Definition, FootnoteDefinition, Html, List, Nodes, PhrasingContent, RootContent } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { emptyMeta } from '../document/meta.js'
 import type { MLDocument } from '../document/model.js'
@@ -82,7 +82,7 @@ class JsonReader implements BlockImportContext, InlineImportScope {
     this.warnings.push({ line: line ?? 1, message })
   }
 
-  inline(nodes: Parameters<BlockImportContext['inline']>[0]): JSONContent[] {
+  inline(nodes: readonly PhrasingContent[]): JSONContent[] {
     return phrasingToJSON(nodes, this, true)
   }
 
