@@ -55,8 +55,9 @@ export function readMeta(ydoc: Y.Doc, source = 'document'): DocumentMeta {
  * must never be silently altered.
  */
 export function readBody(ydoc: Y.Doc, source = 'document'): PMNode {
-  const json = yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(BODY_FRAGMENT))
   try {
+    // Inside the try: a damaged state can hold shared types the binding cannot turn into JSON.
+    const json = yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(BODY_FRAGMENT))
     const node = mldocSchema().nodeFromJSON(json)
     node.check()
     return node
