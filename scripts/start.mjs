@@ -21,8 +21,9 @@ function build(label, command, commandArgs) {
 }
 
 /**
- * The Electron executable, or null when none is installed. Read from the electron package's
- * `path.txt` without `require('electron')`, which would try to download the binary.
+ * The Electron executable, or null when none can be had. Read from the electron package's
+ * `path.txt`; when it is missing, the binary is fetched once with the package's own installer
+ * (skipped under ELECTRON_SKIP_BINARY_DOWNLOAD).
  */
 function electronBinary() {
   let packageDir
@@ -32,6 +33,12 @@ function electronBinary() {
     return null
   }
   const pathFile = join(packageDir, 'path.txt')
+  if (!existsSync(pathFile) && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+    // Electron fetches its binary on first use. Try once, quietly: where the download host is
+    // unreachable this fails within seconds and MLDoc falls back to browser mode.
+    console.log('Fetching the Electron runtime (first start)…')
+    spawnSync(process.execPath, [join(packageDir, 'install.js')], { cwd: packageDir, stdio: 'ignore', timeout: 300_000 })
+  }
   if (!existsSync(pathFile)) return null
   const relative = readFileSync(pathFile, 'utf8').trim()
   const binary = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative) : join(packageDir, 'dist', relative)
