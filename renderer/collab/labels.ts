@@ -41,6 +41,10 @@ export const COLLAB_LABELS = {
   joinPlaceholder: { en: 'Paste an invite: mldoc://join?room=…', uz: 'Taklifnomani qo‘ying: mldoc://join?room=…' },
   join: { en: 'Join', uz: 'Qo‘shilish' },
   roundTrip: { en: 'round trip', uz: 'aylanma vaqt' },
+  settingsColor: { en: 'Your colour (your caret, as others see it)', uz: 'Rangingiz (boshqalar ko‘radigan kursoringiz)' },
+  settingsSignaling: { en: 'Signaling servers, one per line (run one with "mldoc signal")', uz: 'Signal serverlari, har qatorda bittadan ("mldoc signal" bilan ishga tushiring)' },
+  settingsIce: { en: 'STUN and TURN servers, one per line', uz: 'STUN va TURN serverlari, har qatorda bittadan' },
+  settingsIceHint: { en: 'stun:host:port, or turn:host:port USER CREDENTIAL. Needed only to connect across networks.', uz: 'stun:host:port yoki turn:host:port FOYDALANUVCHI PAROL. Faqat turli tarmoqlar orasida ulanish uchun kerak.' },
 } as const satisfies Record<string, Labels>
 
 /** A co-editing label in a language. */
