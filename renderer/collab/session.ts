@@ -213,6 +213,7 @@ export class CollabSession {
 
   /** Leaves the room and stops presence; call when the document closes. */
   dispose(): void {
+    if (sessions.get(this.ydoc) === this) sessions.delete(this.ydoc)
     this.leave()
     this.awareness.off('change', this.onAwarenessChange)
     this.awareness.destroy()

@@ -15,8 +15,19 @@ export function useCollab(ydoc: Y.Doc): CollabSession {
   useEffect(() => {
     collab.updateSettings(settings)
   }, [collab, settings])
+  // Closing the document leaves its room. The leave waits a tick, so a component that is
+  // unmounted and mounted again at once (React's StrictMode) keeps its room.
+  useEffect(() => {
+    clearTimeout(pendingDispose.get(collab))
+    return () => {
+      pendingDispose.set(collab, setTimeout(() => collab.dispose(), 0))
+    }
+  }, [collab])
   return collab
 }
+
+/** Sessions whose document view went away, to be disposed unless it comes back at once. */
+const pendingDispose = new WeakMap<CollabSession, ReturnType<typeof setTimeout>>()
 
 /** The session's state, re-rendering on change. */
 export function useCollabState(collab: CollabSession): CollabState {

@@ -410,6 +410,11 @@ async function run() {
     const relayPanel = await peersPanel(relayPage)
     const relayed = await exportMarkdown(a, relayPage)
     check('through the relay server, edits go both ways and both export identical Markdown', relayPanel.transport === 'relay' && relayPanel.webrtcConns === 0 && relayed === support.peerMarkdown(relayPeer), relayPanel.notes.join(' '))
+    const names = () => [...relayPeer.awareness.getStates().values()].map((state) => state?.user?.name)
+    check('the relay peer sees A in the room', names().includes('A'))
+    await relayPage.evaluate(() => (window.location.hash = '#/'))
+    await until('A to leave the room when closing the document', async () => !names().includes('A'), 10000)
+    check('closing a shared document leaves its room', true)
   } finally {
     for (const step of cleanup) {
       try {
