@@ -77,11 +77,6 @@ export function formatInvite(invite: RoomInvite): string {
   return `${INVITE_PREFIX}?${inviteQuery(invite)}`
 }
 
-/** The browser-mode join address for an app served at `origin`: `<origin>/#/join?...`. */
-export function formatJoinUrl(origin: string, invite: RoomInvite): string {
-  return `${origin.replace(/\/+$/, '')}/${JOIN_ROUTE}?${inviteQuery(invite)}`
-}
-
 /** Reads the query of an invite. */
 function inviteFromQuery(query: string): RoomInvite {
   const params = new WebURLSearchParams(query)

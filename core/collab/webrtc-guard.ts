@@ -206,15 +206,15 @@ function guardSignaling(provider: GuardedProvider, events: GuardEvents): void {
 
 /** A guard in place on one provider. */
 export interface WebrtcGuard {
-  /** Call after every `provider.connect()`: a reconnect may open new signaling connections. */
-  refresh(): void
   /** Stops watching for new peers (the wrapped handlers go away with the provider). */
   destroy(): void
 }
 
 /**
  * Guards a y-webrtc provider: call right after `new WebrtcProvider(...)`, before any peer can
- * send anything. `receive` must be the receive path of the provider's Y.Doc.
+ * send anything. `receive` must be the receive path of the provider's Y.Doc. A provider that is
+ * disconnected is not connected again: make a new provider (and guard) instead, since a
+ * reconnect may open signaling connections the guard has not seen.
  */
 export function guardWebrtcProvider(provider: GuardedProvider, receive: ReceivePath, events: GuardEvents): WebrtcGuard {
   let destroyed = false
@@ -232,10 +232,6 @@ export function guardWebrtcProvider(provider: GuardedProvider, receive: ReceiveP
     guardConnections()
   })
   return {
-    refresh() {
-      guardSignaling(provider, events)
-      guardConnections()
-    },
     destroy() {
       destroyed = true
       provider.off('peers', guardConnections)

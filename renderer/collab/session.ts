@@ -19,8 +19,6 @@ export interface PeerView {
   readonly key: string
   readonly user: AwarenessUser | null
   readonly link: PeerLink
-  /** Since when it has been connecting (ms since epoch), for "cannot connect" explanations. */
-  readonly since: number
   readonly candidates: { local: CandidateType | null; remote: CandidateType | null } | null
   readonly roundTripMs: number | null
 }
@@ -31,8 +29,6 @@ export interface CollabState extends RoomPicture {
   /** The room this document was last in, after leaving it: rejoining merges what changed meanwhile. */
   readonly previousInvite: RoomInvite | null
   readonly peers: readonly (PeerView & { readonly connectingForMs: number })[]
-  /** Someone else's content has arrived (joining) or nobody else was needed (sharing). */
-  readonly synced: boolean
 }
 
 /** How often connection details (signaling state, candidate types) are read again. */
@@ -48,7 +44,7 @@ const PEER_FIELD = 'peer'
 
 const PRIVATE: CollabState = {
   invite: null, previousInvite: null, transport: null, signaling: [], relay: null, peers: [], ice: { stun: false, turn: false },
-  wrongSecret: false, unansweredOthers: 0, droppedUpdates: 0, synced: false,
+  wrongSecret: false, unansweredOthers: 0, droppedUpdates: 0,
 }
 
 function iceKinds(iceServers: Settings['iceServers']): RoomPicture['ice'] {
@@ -73,7 +69,6 @@ export class CollabSession {
   private readonly disconnectedSince = new Map<string, number>()
   private dropped = 0
   private wrongSecret = false
-  private synced = false
   private roomSize = 0
   private connectedAt = 0
 
@@ -105,14 +100,13 @@ export class CollabSession {
 
   /**
    * Shares the document: a new room with a random id and secret, through the signaling servers
-   * in settings (or `signaling` when given). Returns the invite to give to the others.
+   * in settings (or `signaling` when given). Returns the invite to give to the others; throws,
+   * saying what is wrong, when a server address cannot go into an invite.
    */
   share(signaling: readonly string[] = this.settings.signalingUrls): RoomInvite {
     if (signaling.length === 0) throw new Error('No signaling server is set: add one in Settings (run one with "mldoc signal").')
-    const invite: RoomInvite = { room: newRoomId(), secret: newRoomSecret(), transport: 'webrtc', signaling: [...signaling] }
+    const invite = checkInvite({ room: newRoomId(), secret: newRoomSecret(), transport: 'webrtc', signaling: [...signaling] })
     this.connect(invite)
-    this.synced = true
-    this.emit()
     return invite
   }
 
@@ -120,8 +114,6 @@ export class CollabSession {
   shareViaRelay(url: string): RoomInvite {
     const invite = checkInvite({ room: newRoomId(), secret: newRoomSecret(), transport: 'relay', relay: url.trim() })
     this.connect(invite)
-    this.synced = true
-    this.emit()
     return invite
   }
 
@@ -135,7 +127,6 @@ export class CollabSession {
     this.leave()
     this.dropped = 0
     this.wrongSecret = false
-    this.synced = false
     this.roomSize = 0
     this.connectedAt = Date.now()
     this.receive = createReceivePath(this.ydoc, {
@@ -161,7 +152,6 @@ export class CollabSession {
       const transport = connectWebrtc(this.ydoc, this.awareness, invite, this.settings.iceServers, this.receive, events)
       this.transport = transport
       transport.provider.on('peers', this.onPeers)
-      transport.provider.on('synced', this.onSynced)
       void Promise.resolve(transport.provider.key).then(() => {
         // y-webrtc leaves every room on `beforeunload`, even when the page then stays (the
         // "unsaved changes" prompt was cancelled), and leaves in an order that re-announces the
@@ -173,9 +163,6 @@ export class CollabSession {
     } else {
       const transport = connectRelay(this.ydoc, this.awareness, invite, this.receive, (reason) => events.onBadMessage({ from: 'the relay server', reason }))
       this.transport = transport
-      transport.provider.on('sync', (synced: boolean) => {
-        if (synced) this.onSynced({ synced })
-      })
       transport.provider.on('status', () => void this.refresh())
     }
     window.addEventListener('pagehide', this.onPageHide)
@@ -192,7 +179,6 @@ export class CollabSession {
     if (this.transport) {
       if (this.transport.kind === 'webrtc') {
         this.transport.provider.off('peers', this.onPeers)
-        this.transport.provider.off('synced', this.onSynced)
       }
       closeTransport(this.transport)
       this.transport = null
@@ -234,13 +220,6 @@ export class CollabSession {
   private readonly onAwarenessChange = (): void => this.emit()
 
   private readonly onPageHide = (): void => this.leave()
-
-  private readonly onSynced = ({ synced }: { synced: boolean }): void => {
-    if (synced && !this.synced) {
-      this.synced = true
-      this.emit()
-    }
-  }
 
   /** A WebRTC connection closed: its person's caret goes at once, without waiting for the 30 s timeout. */
   private readonly onPeers = ({ removed }: { removed: string[] }): void => {
@@ -329,7 +308,6 @@ export class CollabSession {
       wrongSecret: this.wrongSecret,
       unansweredOthers: transport.kind === 'webrtc' && (room?.webrtcConns.size ?? 0) === 0 && now - this.connectedAt >= UNANSWERED_MS ? Math.max(0, this.roomSize - 1) : 0,
       droppedUpdates: this.dropped,
-      synced: this.synced,
     }
     this.notify()
   }
@@ -342,7 +320,6 @@ export class CollabSession {
       key,
       user,
       link,
-      since,
       connectingForMs: link === 'connecting' ? now - since : 0,
       candidates: link === 'connected' && pair ? { local: pair.local, remote: pair.remote } : null,
       roundTripMs: link === 'connected' ? pair?.roundTripMs ?? null : null,
