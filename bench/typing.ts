@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { typedText } from './bytes.js'
 import { chromiumMissing, launchChromium } from './browser/chromium.js'
 import { openEditor } from './browser/open-page.js'
-import { addTypingProbe, typingSamples } from './browser/probes.js'
+import { addTypingProbe, stopHeapSampling, typingSamples } from './browser/probes.js'
 import { rendererMissing, startSites, type Sites } from './browser/sites.js'
 import type { Benchmark, BenchDocument } from './harness/context.js'
 import { formatMs, formatRatio, median, p95 } from './harness/stats.js'
@@ -51,6 +51,7 @@ async function typeSession(browser: Browser, url: string, selector: string, docu
   const errors: string[] = []
   const page = await openEditor(browser, url, document.doc.body.childCount, errors)
   try {
+    await stopHeapSampling(page)
     await sleep(settleMs)
     const target = page.locator(selector)
     await target.click()

@@ -4,13 +4,15 @@ import type { Page } from 'playwright-core'
 interface ProbeWindow {
   __benchOpen?: Promise<{ editable: number; peakHeap: number }>
   __benchHeapPeak?: () => number
+  __benchStopSampling?: () => void
   __benchTyping?: { dom: number; frame: number }[]
 }
 
 /**
  * Installed before any page script (`addInitScript`): samples the JS heap at every frame and
- * every 10 ms, and resolves `__benchOpen` at the first frame in which the editor is editable and
- * holds all `topLevelNodes` of the document, with that frame's time since navigation start.
+ * every 10 ms (until {@link stopHeapSampling}), and resolves `__benchOpen` at the first frame
+ * in which the editor is editable and holds all `topLevelNodes` of the document, with that
+ * frame's time since navigation start.
  * Polling once a frame costs little and cannot miss the moment: the content shows in a frame.
  */
 function openProbe(topLevelNodes: number): void {
@@ -22,7 +24,8 @@ function openProbe(topLevelNodes: number): void {
     const used = perf.memory?.usedJSHeapSize ?? 0
     if (used > peak) peak = used
   }
-  setInterval(sample, 10)
+  const timer = setInterval(sample, 10)
+  win.__benchStopSampling = () => clearInterval(timer)
   win.__benchHeapPeak = () => {
     sample()
     return peak
@@ -51,6 +54,11 @@ export async function waitEditable(page: Page, timeoutMs: number): Promise<{ edi
     if (!open) throw new Error('the open probe is not installed')
     return Promise.race([open, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the editor was not editable with the whole document after ${timeout} ms`)), timeout))])
   }, timeoutMs)
+}
+
+/** Stops the heap sampling timer, so it cannot delay what is measured next (keystrokes). */
+export async function stopHeapSampling(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as ProbeWindow).__benchStopSampling?.())
 }
 
 /** The largest JS heap sampled since navigation. */

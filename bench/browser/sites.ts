@@ -2,12 +2,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startWebHost, type WebHost } from '../../node/web/server.js'
-import { ROOT } from '../paths.js'
-import { buildPeerPages, type PeerPage } from './bundle.js'
+import { buildPeerPages, RENDERER_DIR, type PeerPage } from './bundle.js'
 import { serveFolders, type StaticServer } from './static-server.js'
-
-/** The built renderer the web host serves (`npm run build:renderer`). */
-export const RENDERER_DIR = join(ROOT, 'dist/renderer')
 
 /** Why our editor cannot be measured here, or null when the renderer is built. */
 export function rendererMissing(): string | null {
@@ -27,7 +23,8 @@ export interface Sites {
 
 /**
  * Writes the documents into a temp folder and starts both servers on loopback: MLDoc's web host
- * (`startWebHost`, settings in the temp folder) and a static server for the bare pages and files.
+ * (`startWebHost`, settings in the temp folder) and a static server for the bare pages, the files
+ * and the renderer's assets (the bare pages use its stylesheet).
  */
 export async function startSites(documents: readonly { label: string; bytes: Uint8Array }[]): Promise<Sites> {
   const base = mkdtempSync(join(tmpdir(), 'mldoc-bench-'))
@@ -45,7 +42,7 @@ export async function startSites(documents: readonly { label: string; bytes: Uin
     }
     const pages = await buildPeerPages()
     host = await startWebHost({ dir, settingsFile: join(base, 'settings.json'), rendererDir: RENDERER_DIR })
-    statics = await serveFolders([pages, dir])
+    statics = await serveFolders([pages, dir, RENDERER_DIR])
   } catch (error) {
     await host?.close()
     rmSync(base, { recursive: true, force: true })

@@ -5,6 +5,7 @@ interface RemoteWindow {
   __benchKeys?: number[]
   __benchArrivals?: number[]
   __benchPeerConnections?: () => number
+  __benchMaxMessageSize?: () => number | null
 }
 
 /**
@@ -31,6 +32,10 @@ function wireProbe(): void {
   } as typeof RTCPeerConnection
   win.__benchSends = sends
   win.__benchPeerConnections = () => connections.filter((c) => c.connectionState === 'connected').length
+  win.__benchMaxMessageSize = () => {
+    const sizes = connections.map((c) => c.sctp?.maxMessageSize).filter((size): size is number => typeof size === 'number')
+    return sizes.length > 0 ? Math.min(...sizes) : null
+  }
 }
 
 /** Adds the wire probe to a page before it navigates. */
@@ -38,9 +43,17 @@ export async function addWireProbe(page: Page): Promise<void> {
   await page.addInitScript(wireProbe)
 }
 
-/** Connected WebRTC peer connections of a page. */
-export function peerConnections(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as RemoteWindow).__benchPeerConnections?.() ?? 0)
+/** Waits until a page has a connected WebRTC peer connection; throws after `timeoutMs`. */
+export async function waitConnected(page: Page, timeoutMs: number): Promise<void> {
+  await page.waitForFunction(() => ((window as unknown as RemoteWindow).__benchPeerConnections?.() ?? 0) > 0, null, { polling: 100, timeout: timeoutMs })
+}
+
+/** The largest message the page sent on a data channel, and its connections' smallest negotiated limit. */
+export function largestSend(page: Page): Promise<{ largest: number; limit: number | null }> {
+  return page.evaluate(() => {
+    const win = window as unknown as RemoteWindow
+    return { largest: Math.max(0, ...(win.__benchSends ?? []).map((s) => s.bytes)), limit: win.__benchMaxMessageSize?.() ?? null }
+  })
 }
 
 /** Bytes the page sent on data channels after `since` (page time, ms), by y-webrtc message type. */

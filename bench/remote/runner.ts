@@ -9,11 +9,15 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { startSignalServer } from '../../node/signal/server.js'
 import { startWebHost, type WebHost } from '../../node/web/server.js'
 import { CHROMIUM, CHROMIUM_ARGS } from '../browser/chromium.js'
-import { addOpenProbe, addTypingProbe, typingSamples, waitEditable } from '../browser/probes.js'
+import { addOpenProbe, addTypingProbe, stopHeapSampling, typingSamples, waitEditable } from '../browser/probes.js'
 import { serveFolders } from '../browser/static-server.js'
 import { typedText } from '../bytes.js'
-import { addArrivalProbe, addKeyProbe, addWireProbe, arrivals, clockOffset, keyTimes, peerConnections, sentBytes } from './probes.js'
+import { formatBytes } from '../harness/stats.js'
+import { addArrivalProbe, addKeyProbe, addWireProbe, arrivals, clockOffset, keyTimes, largestSend, sentBytes, waitConnected } from './probes.js'
 import type { PairMeasurement, RemoteDocument, RemoteJob, RemoteResult } from './protocol.js'
+
+/** A measurement that cannot be made for a reason found and explained (not a crash of the runner). */
+class Unmeasurable extends Error {}
 
 const KEY_GAP_MS = 80
 const SENTENCE_KEYS = 40
@@ -45,12 +49,17 @@ async function newProbedPage(context: BrowserContext, topLevelNodes: number, err
 /** Opens the pair: A with the document, shared; B joined. Returns when B holds the whole document over WebRTC. */
 type Opener = (a: Page, b: Page, document: RemoteDocument) => Promise<void>
 
-/** The bare pair: Tiptap + Collaboration + y-webrtc pages from the static server. */
+/**
+ * The bare pair: Tiptap + Collaboration + y-webrtc pages from the static server. Both load the
+ * same file (the same Yjs state, so nothing merges twice) before joining the room: y-webrtc
+ * sends a document's whole state in one data-channel message, which Chromium refuses above its
+ * message size limit, so B receiving a large document over the channel would measure nothing.
+ */
 function bareOpener(origin: string, signaling: string): Opener {
   return async (a, b, document) => {
     const room = `bench-${document.label}-${Date.now()}`
-    const query = `room=${encodeURIComponent(room)}&secret=bench-secret&signaling=${encodeURIComponent(signaling)}`
-    await a.goto(`${origin}/bare-collab.html?doc=${encodeURIComponent(document.file)}&${query}`)
+    const query = `doc=${encodeURIComponent(document.file)}&room=${encodeURIComponent(room)}&secret=bench-secret&signaling=${encodeURIComponent(signaling)}`
+    await a.goto(`${origin}/bare-collab.html?${query}`)
     await waitEditable(a, 120_000)
     await b.goto(`${origin}/bare-collab.html?${query}`)
   }
@@ -79,8 +88,17 @@ async function measurePair(open: Opener, document: RemoteDocument, job: RemoteJo
     const a = await newProbedPage(contextA, document.topLevelNodes, errors)
     const b = await newProbedPage(contextB, document.topLevelNodes, errors)
     await open(a, b, document)
-    await waitEditable(b, 120_000)
-    if ((await peerConnections(a)) === 0 || (await peerConnections(b)) === 0) throw new Error('A and B hold the document but have no connected WebRTC peer connection')
+    await waitEditable(b, 60_000).catch(async (error: Error) => {
+      const { largest, limit } = await largestSend(a)
+      if (limit !== null && largest > limit) {
+        throw new Unmeasurable(`B never received the document: A sent it as one ${formatBytes(largest)} data-channel message, over the channel's ${formatBytes(limit)} message size limit (y-webrtc drops it without an error)`)
+      }
+      throw error
+    })
+    await Promise.all([waitConnected(a, 30_000), waitConnected(b, 30_000)]).catch(() => {
+      throw new Error('A and B hold the document but have no connected WebRTC peer connection after 30 s')
+    })
+    await Promise.all([stopHeapSampling(a), stopHeapSampling(b)])
     await sleep(job.settleMs)
     const selector = `.ProseMirror > :nth-child(${document.paragraph + 1})`
     await a.locator(selector).click()
@@ -114,7 +132,7 @@ async function measurePair(open: Opener, document: RemoteDocument, job: RemoteJo
 
 const job = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as RemoteJob
 const signal = await startSignalServer()
-const statics = await serveFolders([job.pagesDir, job.docsDir])
+const statics = await serveFolders([job.pagesDir, job.docsDir, ...(job.rendererDir ? [job.rendererDir] : [])])
 const base = mkdtempSync(join(tmpdir(), 'mldoc-bench-remote-'))
 const settingsFile = join(base, 'settings.json')
 writeFileSync(settingsFile, `${JSON.stringify({ signalingUrls: [signal.url], iceServers: [], userName: 'Bench' })}\n`)
@@ -133,7 +151,8 @@ try {
         result[document.label]![side] = typeof open === 'string' ? { notRun: open } : await measurePair(open, document, job)
       } catch (error) {
         process.stderr.write(`remote ${document.label} ${side} failed: ${(error as Error).stack}\n`)
-        result[document.label]![side] = { notRun: `failed: ${(error as Error).message.split('\n')[0]}` }
+        const message = (error as Error).message.split('\n')[0]
+        result[document.label]![side] = { notRun: error instanceof Unmeasurable ? message! : `failed: ${message}` }
       }
     }
   }

@@ -26,5 +26,6 @@ const provider = new WebrtcProvider(params.get('room')!, ydoc, {
   (provider.room as unknown as { webrtcConns: Map<string, unknown> } | null)?.webrtcConns.size ?? 0
 new Editor({
   element: document.getElementById('editor')!,
+  editorProps: { attributes: { class: 'prose' } },
   extensions: [...mldocExtensions({ starterKit: { undoRedo: false } }), Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT })],
 })

@@ -1,5 +1,6 @@
 // A bare ProseMirror editor (no Tiptap, no React, no Yjs): MLDoc's schema rendered by its
-// toDOM rules, the base keymap and history. The typing benchmark's peer.
+// toDOM rules, the base keymap and history, in the app's page layout and stylesheet. The typing
+// benchmark's peer.
 import { baseKeymap } from '@tiptap/pm/commands'
 import { history } from '@tiptap/pm/history'
 import { keymap } from '@tiptap/pm/keymap'
@@ -12,4 +13,5 @@ const schema = mldocSchema()
 const doc = schema.nodeFromJSON(await loadDocumentJSON())
 new EditorView(document.getElementById('editor'), {
   state: EditorState.create({ doc, plugins: [history(), keymap(baseKeymap)] }),
+  attributes: { class: 'prose' },
 })

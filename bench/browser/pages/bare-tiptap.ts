@@ -6,6 +6,7 @@ import { loadDocumentJSON } from './load.js'
 
 new Editor({
   element: document.getElementById('editor')!,
+  editorProps: { attributes: { class: 'prose' } },
   extensions: mldocExtensions(),
   content: await loadDocumentJSON(),
 })
