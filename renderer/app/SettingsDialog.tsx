@@ -2,11 +2,15 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LANGS, type Lang } from '../../core/i18n.js'
 import type { Settings } from '../../core/host/api.js'
+import { CollabSettingsFields } from '../collab/index.js'
 import { useApp } from './settings.js'
 
 const THEMES: readonly Settings['theme'][] = ['system', 'light', 'dark']
 
-/** Settings: interface language, theme, the name shown to co-editors. Changes apply at once. */
+/**
+ * Settings: interface language, theme, and for editing together your name, your colour, the
+ * signaling servers and the STUN/TURN servers. Changes apply at once and the host keeps them.
+ */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation()
   const { settings, updateSettings } = useApp()
@@ -45,6 +49,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         />
         <small id={ids.nameHint} className="muted">{t('settings.userNameHint')}</small>
       </div>
+      <CollabSettingsFields />
       <div className="dialog__actions">
         <button type="button" className="button button--primary" onClick={() => {
           if (name !== settings.userName) void updateSettings({ userName: name })

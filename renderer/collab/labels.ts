@@ -24,6 +24,8 @@ export const COLLAB_LABELS = {
   rejoin: { en: 'Rejoin the room', uz: 'Xonaga qayta qo‘shilish' },
   rejoinHint: { en: 'You left the room. Your changes since then are kept and merge with the others’ when you rejoin.', uz: 'Siz xonadan chiqdingiz. Shundan beri kiritgan o‘zgarishlaringiz saqlangan va qayta qo‘shilganingizda boshqalarnikiga qo‘shiladi.' },
   peersTitle: { en: 'People', uz: 'Ishtirokchilar' },
+  peersTab: { en: 'Peers', uz: 'Hamkorlar' },
+  othersInRoom: { en: 'others in the room', uz: 'xonadagi boshqalar' },
   you: { en: 'you', uz: 'siz' },
   unknownPeer: { en: 'Someone (connecting…)', uz: 'Kimdir (ulanmoqda…)' },
   linkConnected: { en: 'connected', uz: 'ulangan' },

@@ -173,7 +173,7 @@ export function DocumentView({ session }: { session: DocumentSession }) {
             </article>
           </main>
         </div>
-        {panelOpen && <SidePanel editor={editor} ydoc={session.ydoc} lang={settings.uiLang} tab={tab} onTab={setTab} />}
+        {panelOpen && <SidePanel editor={editor} ydoc={session.ydoc} collab={collab} lang={settings.uiLang} tab={tab} onTab={setTab} />}
       </div>
       {toast && <div className={`toast toast--${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>{toast.text}</div>}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}

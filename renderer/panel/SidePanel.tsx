@@ -1,35 +1,51 @@
 import type { Editor } from '@tiptap/core'
 import { AlertCircle, AlertTriangle, CheckCircle2 } from 'lucide-react'
-import { useId, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import type { Lang } from '../../core/i18n.js'
+import { PeersPanel, useCollabState, type CollabSession } from '../collab/index.js'
+import { collabText } from '../collab/labels.js'
 import { jumpTo } from '../editor/jump.js'
 import { useAnalysis, type Analysis } from './useAnalysis.js'
 
-/** The side panel's tabs. */
-export const PANEL_TABS = ['outline', 'findings', 'readiness', 'preview'] as const
+/** The side panel's tabs; `peers` only while the document is shared. */
+export const PANEL_TABS = ['outline', 'findings', 'readiness', 'preview', 'peers'] as const
 /** A side panel tab. */
 export type PanelTab = (typeof PANEL_TABS)[number]
 
+/** The tabs the panel shows: all of them while the document is shared, all but `peers` otherwise. */
+export function shownTabs(shared: boolean): readonly PanelTab[] {
+  return shared ? PANEL_TABS : PANEL_TABS.filter((name) => name !== 'peers')
+}
+
 /**
- * The side panel: the outline, the linter's findings, readiness (sections done, maturity) and
- * the Markdown the export writes. Everything in it is computed off the typing path.
+ * The side panel: the outline, the linter's findings, readiness (sections done, maturity), the
+ * Markdown the export writes and, while the document is shared, the peers in its room with how
+ * each is connected. Everything in it is computed off the typing path. A `peers` tab chosen
+ * while sharing falls back to the outline when sharing stops.
  */
-export function SidePanel({ editor, ydoc, lang, tab, onTab }: { editor: Editor; ydoc: Y.Doc; lang: Lang; tab: PanelTab; onTab: (tab: PanelTab) => void }) {
+export function SidePanel({ editor, ydoc, collab, lang, tab: chosen, onTab }: { editor: Editor; ydoc: Y.Doc; collab: CollabSession; lang: Lang; tab: PanelTab; onTab: (tab: PanelTab) => void }) {
   const { t } = useTranslation()
+  const room = useCollabState(collab)
+  const names = shownTabs(room.invite !== null)
+  const tab = names.includes(chosen) ? chosen : 'outline'
   const analysis = useAnalysis(editor, ydoc, lang, tab === 'preview')
   const base = useId()
   const tabs = useRef<HTMLDivElement>(null)
   const count = analysis.findings?.length ?? 0
   const hasErrors = analysis.findings?.some((f) => f.severity === 'error') ?? false
 
+  useEffect(() => {
+    if (tab !== chosen) onTab(tab)
+  }, [tab, chosen, onTab])
+
   const onKeyDown = (event: KeyboardEvent) => {
-    const index = PANEL_TABS.indexOf(tab)
-    const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? PANEL_TABS.length - 1 : null
+    const index = names.indexOf(tab)
+    const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? names.length - 1 : null
     if (next === null) return
     event.preventDefault()
-    const target = PANEL_TABS[(next + PANEL_TABS.length) % PANEL_TABS.length]!
+    const target = names[(next + names.length) % names.length]!
     onTab(target)
     tabs.current?.querySelector<HTMLElement>(`[data-tab="${target}"]`)?.focus()
   }
@@ -37,7 +53,7 @@ export function SidePanel({ editor, ydoc, lang, tab, onTab }: { editor: Editor; 
   return (
     <aside className={`panel panel--${tab}`} aria-label={t('doc.panel')}>
       <div className="panel__tabs" role="tablist" ref={tabs} onKeyDown={onKeyDown}>
-        {PANEL_TABS.map((name) => (
+        {names.map((name) => (
           <button
             key={name}
             type="button"
@@ -50,8 +66,9 @@ export function SidePanel({ editor, ydoc, lang, tab, onTab }: { editor: Editor; 
             className="panel__tab"
             onClick={() => onTab(name)}
           >
-            {t(`panel.${name}`)}
+            {name === 'peers' ? collabText('peersTab', lang) : t(`panel.${name}`)}
             {name === 'findings' && count > 0 && <span className={`badge ${hasErrors ? 'badge--error' : 'badge--warning'}`} aria-label={t('panel.findingsCount', { count })}>{count}</span>}
+            {name === 'peers' && <span className="badge" aria-label={`${room.peers.length} ${collabText('othersInRoom', lang)}`}>{room.peers.length}</span>}
           </button>
         ))}
       </div>
@@ -60,6 +77,7 @@ export function SidePanel({ editor, ydoc, lang, tab, onTab }: { editor: Editor; 
         {tab === 'findings' && <Findings editor={editor} analysis={analysis} />}
         {tab === 'readiness' && <ReadinessView editor={editor} analysis={analysis} />}
         {tab === 'preview' && <Preview analysis={analysis} />}
+        {tab === 'peers' && <PeersPanel collab={collab} />}
       </div>
     </aside>
   )
