@@ -9,6 +9,19 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const outdir = join(root, 'dist', 'electron')
 
+/**
+ * ws (in the signaling server main can run) tries the optional native add-ons bufferutil and
+ * utf-8-validate and uses its own JavaScript when they are missing. The package ships no
+ * node_modules, so they are left out: requiring them throws, as when they are not installed.
+ */
+const optionalAddonsLeftOut = {
+  name: 'optional-addons-left-out',
+  setup(build) {
+    build.onResolve({ filter: /^(bufferutil|utf-8-validate)$/ }, (args) => ({ path: args.path, namespace: 'left-out' }))
+    build.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({ contents: `throw new Error(${JSON.stringify(`${args.path} is not bundled`)})`, loader: 'js' }))
+  },
+}
+
 /** Options both bundles share: CommonJS for Electron 45's Node 22, deterministic output. */
 const common = {
   bundle: true,
@@ -24,6 +37,7 @@ const common = {
   logOverride: { 'empty-import-meta': 'silent' },
   absWorkingDir: root,
   write: false,
+  plugins: [optionalAddonsLeftOut],
 }
 
 /**

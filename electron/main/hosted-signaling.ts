@@ -1,0 +1,251 @@
+import { mkdir, readFile } from 'node:fs/promises'
+import type { NetworkInterfaceInfo } from 'node:os'
+import { join } from 'node:path'
+import type { MessageBoxOptions } from 'electron'
+import { MAX_SERVERS } from '../../core/collab/servers.js'
+import type { Settings } from '../../core/host/api.js'
+import type { Labels, Lang } from '../../core/i18n.js'
+import { writeFileAtomic } from '../../node/files.js'
+import type { SignalServer, SignalServerOptions } from '../../node/signal/server.js'
+import type { HostHandlers } from './handlers.js'
+
+/**
+ * The signaling server the desktop app can run on the sharer's machine, so a team on one network
+ * needs no infrastructure: with the option on, main starts MLDoc's signaling server on port 4444
+ * of every IPv4 interface at launch, and while it runs the windows see this machine's network
+ * address (`ws://192.168.1.20:4444`) first among their signaling servers, so every invite
+ * carries it. The option is kept in the app's user-data folder, not in the shared Settings.
+ */
+
+/** Port the hosted signaling server listens on (the port `mldoc signal` uses by default). */
+export const HOSTED_SIGNALING_PORT = 4444
+/**
+ * Address it listens on: every IPv4 interface, because teammates on the network must reach it.
+ * It carries only signaling (encrypted with each room's secret), never a document.
+ */
+export const HOSTED_SIGNALING_HOST = '0.0.0.0'
+
+/** Network interfaces as `os.networkInterfaces()` returns them. */
+export type Interfaces = NodeJS.Dict<NetworkInterfaceInfo[]>
+
+/** Whether `address` is an IPv4 link-local address (169.254.x.x: no network gave this machine an address). */
+function isLinkLocal(address: string): boolean {
+  return address.startsWith('169.254.')
+}
+
+/**
+ * This machine's address on its network: the first IPv4 address that is neither internal
+ * (loopback) nor link-local, in the order the system lists its interfaces; null when there is none.
+ */
+export function lanAddress(interfaces: Interfaces): string | null {
+  for (const entries of Object.values(interfaces)) {
+    for (const entry of entries ?? []) {
+      if (entry.family === 'IPv4' && !entry.internal && !isLinkLocal(entry.address)) return entry.address
+    }
+  }
+  return null
+}
+
+/** Every IPv4 address of this machine, loopback included. */
+function ownAddresses(interfaces: Interfaces): Set<string> {
+  const own = new Set(['127.0.0.1', 'localhost'])
+  for (const entries of Object.values(interfaces)) for (const entry of entries ?? []) if (entry.family === 'IPv4') own.add(entry.address)
+  return own
+}
+
+/** Whether a signaling address names the server this machine hosts on `port`: `ws://` to one of its own addresses (loopback included) on that port. */
+function namesHostedServer(url: string, port: number, own: Set<string>): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  return parsed.protocol === 'ws:' && Number(parsed.port) === port && (own.has(parsed.hostname) || parsed.hostname.startsWith('127.'))
+}
+
+/** What {@link HostedSignaling} needs from the machine. */
+export interface HostedSignalingDeps {
+  /** Starts a signaling server (`startSignalServer` from node/signal/server.ts). */
+  start(options: SignalServerOptions): Promise<SignalServer>
+  /** The network interfaces now (`os.networkInterfaces`): the address is read at each use, so a laptop that changed networks hands out its new one. */
+  interfaces(): Interfaces
+}
+
+/** Why the server could not listen, in words a person can act on. */
+function listenProblem(error: unknown, port: number): string {
+  const code = (error as { code?: unknown }).code
+  if (code === 'EADDRINUSE') return `port ${port} is already in use on this computer (is "mldoc signal" or another signaling server running?)`
+  if (code === 'EACCES') return `this computer does not allow MLDoc to listen on port ${port}`
+  return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * The hosted signaling server: started and stopped with the option, and the settings the windows
+ * see while it runs. Starting twice, or stopping a server that is not running, does nothing.
+ */
+export class HostedSignaling {
+  #server: SignalServer | null = null
+  #change: Promise<void> = Promise.resolve()
+
+  constructor(private readonly deps: HostedSignalingDeps) {}
+
+  /** Whether the server is running. */
+  get running(): boolean {
+    return this.#server !== null
+  }
+
+  /**
+   * Starts the server (on {@link HOSTED_SIGNALING_HOST}:{@link HOSTED_SIGNALING_PORT}) or stops it.
+   * Rejects, saying why, when it cannot listen; changes run one at a time.
+   */
+  set(on: boolean): Promise<void> {
+    const change = this.#change.then(async () => {
+      if (on && this.#server === null) {
+        try {
+          this.#server = await this.deps.start({ port: HOSTED_SIGNALING_PORT, host: HOSTED_SIGNALING_HOST })
+        } catch (error) {
+          throw new Error(listenProblem(error, HOSTED_SIGNALING_PORT))
+        }
+      } else if (!on && this.#server !== null) {
+        const server = this.#server
+        this.#server = null
+        await server.close()
+      }
+    })
+    this.#change = change.catch(() => undefined)
+    return change
+  }
+
+  /** The address teammates reach the server at, `ws://<network address>:<port>`; null while it is not running or this machine has no network address. */
+  lanUrl(): string | null {
+    const address = this.#server ? lanAddress(this.deps.interfaces()) : null
+    return address === null ? null : `ws://${address}:${this.#server!.port}`
+  }
+
+  /**
+   * The settings as a window sees them: while the server runs, its network address comes first
+   * among the signaling servers, in place of any address that names it from this machine
+   * (`ws://127.0.0.1:4444`: a window connected to one server twice would get every answer twice).
+   */
+  served(settings: Settings): Settings {
+    const lan = this.lanUrl()
+    if (lan === null) return settings
+    const own = ownAddresses(this.deps.interfaces())
+    const others = settings.signalingUrls.filter((url) => !namesHostedServer(url, this.#server!.port, own))
+    return { ...settings, signalingUrls: [lan, ...others].slice(0, MAX_SERVERS) }
+  }
+
+  /**
+   * What to store of a change made by a window that saw {@link served} settings: the network
+   * address is not stored (it changes with the network), and what the window did not see of the
+   * stored list is kept.
+   */
+  toStore(change: Partial<Settings>, stored: Settings): Partial<Settings> {
+    const lan = this.lanUrl()
+    if (lan === null || change.signalingUrls === undefined) return change
+    const own = ownAddresses(this.deps.interfaces())
+    const shown = this.served(stored).signalingUrls
+    const hidden = stored.signalingUrls.filter((url) => !shown.includes(url))
+    const chosen = change.signalingUrls.filter((url) => !namesHostedServer(url, this.#server!.port, own))
+    return { ...change, signalingUrls: [...new Set([...chosen, ...hidden])].slice(0, MAX_SERVERS) }
+  }
+
+  /** Stops the server, if it runs. */
+  close(): Promise<void> {
+    return this.set(false)
+  }
+}
+
+/** The settings calls of the host API, seeing and changing the settings as {@link HostedSignaling.served} shows them. */
+export function hostedSettingsHandlers(handlers: Pick<HostHandlers, 'getSettings' | 'setSettings'>, hosted: HostedSignaling): Pick<HostHandlers, 'getSettings' | 'setSettings'> {
+  return {
+    getSettings: async (request, caller) => hosted.served(await handlers.getSettings(request, caller)),
+    setSettings: async (change, caller) => {
+      const stored = await handlers.getSettings({}, caller)
+      return hosted.served(await handlers.setSettings(hosted.toStore(change, stored), caller))
+    },
+  }
+}
+
+const OPTION_FILE = 'hosted-signaling.json'
+
+/**
+ * The option, kept in the app's user-data folder as `hosted-signaling.json`,
+ * `{ "hostSignaling": true }`: off unless that file says otherwise.
+ */
+export class HostSignalingOption {
+  constructor(readonly dir: string) {}
+
+  /** Whether the app should run the signaling server. */
+  async get(): Promise<boolean> {
+    try {
+      const stored = JSON.parse(await readFile(join(this.dir, OPTION_FILE), 'utf8')) as unknown
+      return typeof stored === 'object' && stored !== null && (stored as { hostSignaling?: unknown }).hostSignaling === true
+    } catch {
+      return false
+    }
+  }
+
+  /** Turns the option on or off, for this and later launches. */
+  async set(on: boolean): Promise<void> {
+    await mkdir(this.dir, { recursive: true })
+    await writeFileAtomic(join(this.dir, OPTION_FILE), `${JSON.stringify({ hostSignaling: on }, null, 2)}\n`)
+  }
+}
+
+/** Command-line switches that turn the option on and off (and keep it so). */
+export const HOST_SIGNALING_SWITCHES = { on: '--host-signaling', off: '--no-host-signaling' } as const
+
+/** The option a command line asks for (the last switch wins), or null when it names none. */
+export function hostSignalingSwitch(argv: readonly string[]): boolean | null {
+  let asked: boolean | null = null
+  for (const arg of argv) {
+    if (arg === HOST_SIGNALING_SWITCHES.on) asked = true
+    else if (arg === HOST_SIGNALING_SWITCHES.off) asked = false
+  }
+  return asked
+}
+
+/** What {@link applyHostSignalingOption} works with. */
+export interface HostSignalingControl {
+  readonly option: HostSignalingOption
+  readonly hosted: HostedSignaling
+  /** Shows a message to the user. */
+  tell(options: MessageBoxOptions): void
+  /** The UI language now. */
+  lang(): Lang
+}
+
+/**
+ * Keeps a command line's switch (if it has one) for this and later launches, then starts or
+ * stops the server as the option says; when it cannot start, the user is told why. Call it at
+ * launch before the first window opens (so its settings already carry the address), and with
+ * each second instance's command line.
+ */
+export async function applyHostSignalingOption(argv: readonly string[], control: HostSignalingControl): Promise<void> {
+  const asked = hostSignalingSwitch(argv)
+  if (asked !== null) await control.option.set(asked)
+  try {
+    await control.hosted.set(await control.option.get())
+  } catch (error) {
+    control.tell(hostingFailedOptions(control.lang(), error instanceof Error ? error.message : String(error)))
+  }
+}
+
+const LABELS = {
+  failed: { en: 'MLDoc could not start its signaling server', uz: 'MLDoc signal serverini ishga tushira olmadi' },
+  failedDetail: {
+    en: 'Invites from this computer name only the signaling servers in Settings until it runs. Start MLDoc again with {on} to try again, or with {off} to stop trying.',
+    uz: 'U ishlamaguncha, bu kompyuterdan yuborilgan taklifnomalarda faqat Sozlamalardagi signal serverlari bo‘ladi. Qayta urinish uchun MLDoc‘ni {on} bilan, urinishni to‘xtatish uchun {off} bilan qayta ishga tushiring.',
+  },
+} satisfies Record<string, Labels>
+
+/** The message shown when the hosted server cannot start: `reason` is the error's message. */
+export function hostingFailedOptions(lang: Lang, reason: string): MessageBoxOptions {
+  return {
+    type: 'warning',
+    message: LABELS.failed[lang],
+    detail: `${reason}\n\n${LABELS.failedDetail[lang].replace('{on}', HOST_SIGNALING_SWITCHES.on).replace('{off}', HOST_SIGNALING_SWITCHES.off)}`,
+  }
+}
