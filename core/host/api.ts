@@ -31,6 +31,14 @@ export type OpenedDocument = z.infer<typeof OpenedDocumentSchema>
 /** Where a path must stay: file names are bounded, never empty. */
 const PathSchema = z.string().min(1).max(4096)
 
+/** What a folder is chosen for: the git repository to export into, or the folder of a project skeleton. */
+export const FOLDER_PURPOSES = ['repository', 'project'] as const
+/** What a folder is chosen for. */
+export type FolderPurpose = (typeof FOLDER_PURPOSES)[number]
+
+/** Longest commit message accepted from the app. */
+export const MAX_COMMIT_MESSAGE = 10_000
+
 /** Requests, by method. */
 export const HostRequests = {
   listTemplates: z.object({ lang: z.enum(LANGS) }),
@@ -43,6 +51,23 @@ export const HostRequests = {
   recentDocuments: z.object({}),
   getSettings: z.object({}),
   setSettings: z.lazy(() => SettingsSchema.partial()),
+  /** Asks the user for a folder (Electron only; browser mode takes folder names typed in the app). */
+  chooseFolder: z.object({ purpose: z.enum(FOLDER_PURPOSES) }),
+  /**
+   * Writes the document's Markdown into a git working tree. `repo`: a folder the user chose
+   * (Electron) or a folder name inside the documents folder, `.` for the folder itself (browser
+   * mode); `path` inside it, `docs/design/<slug>.md` when absent; `state` the `.mldoc` bytes;
+   * `commitMessage` set: commit the file alone. `dryRun`: only the diff, nothing written.
+   */
+  exportToRepository: z.object({
+    repo: PathSchema,
+    path: PathSchema.optional(),
+    state: z.instanceof(Uint8Array),
+    commitMessage: z.string().min(1).max(MAX_COMMIT_MESSAGE).optional(),
+    dryRun: z.boolean(),
+  }),
+  /** Creates the ML project skeleton the document describes in `dir` (named as `repo` above); never overwrites a file. */
+  scaffoldProject: z.object({ dir: PathSchema, state: z.instanceof(Uint8Array) }),
 } as const
 
 /** User settings, kept by the host. */
@@ -74,6 +99,32 @@ export type RecentDocument = z.infer<typeof RecentDocumentSchema>
 export const SaveResultSchema = z.object({ path: z.string().nullable() })
 export type SaveResult = z.infer<typeof SaveResultSchema>
 
+/** The folder the user chose; null when they cancelled. */
+export const ChosenFolderSchema = z.object({ path: z.string().nullable() })
+export type ChosenFolder = z.infer<typeof ChosenFolderSchema>
+
+/** What an export to a repository did, or in a dry run would do. */
+export const RepositoryExportResultSchema = z.object({
+  /** The file inside the repository, folders separated by `/`. */
+  path: z.string(),
+  /** Whether the file's bytes differ from the export (or it does not exist yet). */
+  changed: z.boolean(),
+  /** Whether the file did not exist before. */
+  created: z.boolean(),
+  /** Unified diff (git format) from the file as it is to the export; '' when unchanged. */
+  diff: z.string(),
+  /** The commit made; null when none was asked for or the file already matched the last commit. */
+  commit: z.string().nullable(),
+})
+export type RepositoryExportResult = z.infer<typeof RepositoryExportResultSchema>
+
+/** What a project skeleton did: files created, and files left alone with the reason, by path inside the folder. */
+export const ScaffoldResultSchema = z.object({
+  created: z.array(z.string()),
+  skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
+})
+export type ScaffoldResult = z.infer<typeof ScaffoldResultSchema>
+
 /** Responses, by method. */
 export const HostResponses = {
   listTemplates: z.array(TemplateSummarySchema),
@@ -84,6 +135,9 @@ export const HostResponses = {
   recentDocuments: z.array(RecentDocumentSchema),
   getSettings: SettingsSchema,
   setSettings: SettingsSchema,
+  chooseFolder: ChosenFolderSchema,
+  exportToRepository: RepositoryExportResultSchema,
+  scaffoldProject: ScaffoldResultSchema,
 } as const
 
 /** A host API method name. */

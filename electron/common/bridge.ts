@@ -10,7 +10,7 @@ import type { HostApi } from '../../core/host/api.js'
 export const MENU_CHANNEL = 'mldoc:menu'
 
 /** Menu items that the renderer carries out (New and Open are main's: they open windows). */
-export const MENU_COMMANDS = ['save', 'save-as', 'export-markdown', 'undo', 'redo', 'find'] as const
+export const MENU_COMMANDS = ['save', 'save-as', 'export-markdown', 'export-repository', 'create-project', 'undo', 'redo', 'find'] as const
 /** A menu item the renderer carries out. */
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 

@@ -6,8 +6,11 @@ import { resolve } from 'node:path'
  * So a renderer that went wrong cannot ask main to read or overwrite any other file.
  */
 
-/** What a path was granted for: the window's `.mldoc` document, or a Markdown export. */
-export type GrantKind = 'document' | 'export'
+/**
+ * What a path was granted for: the window's `.mldoc` document, a Markdown export, or a folder the
+ * user chose to export into (a repository) or to create a project skeleton in.
+ */
+export type GrantKind = 'document' | 'export' | 'folder'
 
 /** Paths granted per window, and the document each window shows. */
 export class DocumentAccess {

@@ -1,4 +1,5 @@
 import type { MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron'
+import type { FolderPurpose } from '../../core/host/api.js'
 import type { Labels, Lang } from '../../core/i18n.js'
 import type { CloseChoice } from './close.js'
 import type { SaveKind } from './handlers.js'
@@ -11,6 +12,10 @@ const LABELS = {
   open: { en: 'Open a document', uz: 'Hujjatni ochish' },
   save: { en: 'Save the document', uz: 'Hujjatni saqlash' },
   export: { en: 'Export as Markdown', uz: 'Markdownga eksport' },
+  repository: { en: 'Choose the repository to export into', uz: 'Eksport qilinadigan repozitoriyni tanlang' },
+  repositoryButton: { en: 'Choose Repository', uz: 'Repozitoriyni tanlash' },
+  project: { en: 'Choose the folder of the project skeleton', uz: 'Loyiha skeleti uchun papkani tanlang' },
+  projectButton: { en: 'Choose Folder', uz: 'Papkani tanlash' },
   unsaved: { en: 'Save the changes to “{name}” before closing?', uz: '“{name}” yopilishidan oldin oʻzgarishlar saqlansinmi?' },
   unsavedDetail: { en: 'If you don’t save, your changes are lost.', uz: 'Saqlamasangiz, oʻzgarishlar yoʻqoladi.' },
   saveButton: { en: 'Save', uz: 'Saqlash' },
@@ -27,6 +32,15 @@ export function openDialogOptions(lang: Lang): OpenDialogOptions {
       { name: LABELS.mldocFiles[lang], extensions: ['mldoc'] },
       { name: LABELS.markdownFiles[lang], extensions: ['md', 'markdown'] },
     ],
+  }
+}
+
+/** Options of the dialog that picks a folder: the git repository to export into, or where a project skeleton goes. */
+export function folderDialogOptions(purpose: FolderPurpose, lang: Lang): OpenDialogOptions {
+  return {
+    title: LABELS[purpose][lang],
+    buttonLabel: LABELS[purpose === 'repository' ? 'repositoryButton' : 'projectButton'][lang],
+    properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],
   }
 }
 

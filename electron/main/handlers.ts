@@ -1,12 +1,14 @@
 import { basename, dirname, extname, isAbsolute, resolve } from 'node:path'
 import type * as Y from 'yjs'
-import type { HostMethod, HostRequest, HostResponse, Settings, TemplateSummary } from '../../core/host/api.js'
+import type { FolderPurpose, HostMethod, HostRequest, HostResponse, Settings, TemplateSummary } from '../../core/host/api.js'
 import type { Lang } from '../../core/i18n.js'
 import { documentFromTemplate, type Template } from '../../core/templates/index.js'
 import { createYDoc } from '../../core/yjs/doc.js'
-import { decodeMLDocFile, encodeMLDocFile } from '../../core/yjs/file.js'
+import { decodeMLDocFile, encodeMLDocFile, readMLDocFile } from '../../core/yjs/file.js'
 import { readDocumentFile } from '../../node/documents.js'
 import { cleanTempFiles, writeFileAtomic } from '../../node/files.js'
+import { exportToRepository } from '../../node/repo/index.js'
+import { scaffoldProject } from '../../node/scaffold/index.js'
 import { findTemplate, loadTemplates } from '../../node/templates.js'
 import type { DocumentAccess, GrantKind } from './access.js'
 import type { UserData } from './user-data.js'
@@ -33,6 +35,8 @@ export interface HostDeps {
   chooseDocumentToOpen(windowId: number): Promise<string | null>
   /** Asks the user where to save; null when cancelled. */
   chooseSavePath(windowId: number, kind: SaveKind, suggestedName: string): Promise<string | null>
+  /** Asks the user for a folder: a repository to export into, or where a project skeleton goes; null when cancelled. */
+  chooseFolder(windowId: number, purpose: FolderPurpose): Promise<string | null>
   /** Told after the settings changed (the menu follows the UI language). */
   settingsChanged?(settings: Settings): void
   /** Told after a document was opened or first saved somewhere (the system's recent documents). */
@@ -97,6 +101,15 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
     return target
   }
 
+  /** A folder the user chose for this window with {@link HostHandlers.chooseFolder}, or an error saying how to choose it. */
+  function chosenFolder(folder: string, windowId: number): string {
+    const target = absolute(folder)
+    if (!access.isGranted(windowId, target, 'folder')) {
+      throw new Error(`${target}: this window was not given that folder; pick it with Choose…`)
+    }
+    return target
+  }
+
   return {
     async listTemplates({ lang }) {
       templates ??= loadTemplates(deps.templatesDir)
@@ -156,6 +169,27 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
 
     async recentDocuments() {
       return userData.recentDocuments()
+    },
+
+    async chooseFolder({ purpose }, { windowId }) {
+      const chosen = await deps.chooseFolder(windowId, purpose)
+      if (chosen === null) return { path: null }
+      const folder = absolute(chosen)
+      access.grant(windowId, folder, 'folder')
+      return { path: folder }
+    },
+
+    async exportToRepository({ repo, path, state, commitMessage, dryRun }, { windowId }) {
+      const folder = chosenFolder(repo, windowId)
+      const { doc } = readMLDocFile(state, 'the document to export')
+      const result = await exportToRepository({ doc, repo: folder, path, commitMessage, dryRun })
+      return { path: result.path, changed: result.changed, created: result.created, diff: result.diff, commit: result.commit ?? null }
+    },
+
+    async scaffoldProject({ dir, state }, { windowId }) {
+      const folder = chosenFolder(dir, windowId)
+      const { doc } = readMLDocFile(state, 'the document')
+      return scaffoldProject({ doc, dir: folder })
     },
 
     async getSettings() {

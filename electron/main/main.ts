@@ -6,7 +6,7 @@ import { DocumentAccess } from './access.js'
 import { serveAppRequest } from './app-protocol.js'
 import { documentPathsFromArgv } from './argv.js'
 import { CloseGuard } from './close.js'
-import { CLOSE_CHOICES, closePromptOptions, openDialogOptions, saveDialogOptions } from './dialogs.js'
+import { CLOSE_CHOICES, closePromptOptions, folderDialogOptions, openDialogOptions, saveDialogOptions } from './dialogs.js'
 import { createHostHandlers } from './handlers.js'
 import { registerIpc } from './ipc.js'
 import { menuTemplate } from './menu.js'
@@ -117,6 +117,12 @@ const handlers = createHostHandlers({
     const options = saveDialogOptions(kind, suggestedName, uiLang)
     const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
     return result.canceled || !result.filePath ? null : result.filePath
+  },
+  chooseFolder: async (windowId, purpose) => {
+    const win = windows.get(windowId)
+    const options = folderDialogOptions(purpose, uiLang)
+    const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+    return result.canceled ? null : (result.filePaths[0] ?? null)
   },
   settingsChanged: (settings) => {
     uiLang = settings.uiLang

@@ -4,8 +4,9 @@ import type { MenuCommand } from '../common/bridge.js'
 
 /**
  * The native menus as plain data, in the UI language: New and Open are main's (each opens a
- * window); Save, Save As, Export Markdown, Undo, Redo and Find go to the focused window's
- * renderer as menu commands, since the editor owns the document and its undo history.
+ * window); Save, Save As, Export Markdown, Export to Repository, Create Project Skeleton, Undo,
+ * Redo and Find go to the focused window's renderer as menu commands, since the editor owns the
+ * document, its undo history and the dialogs about it.
  */
 
 /** What the menu items do. */
@@ -29,6 +30,8 @@ const LABELS = {
   save: { en: 'Save', uz: 'Saqlash' },
   saveAs: { en: 'Save As…', uz: 'Boshqa nom bilan saqlash…' },
   exportMarkdown: { en: 'Export Markdown…', uz: 'Markdownga eksport…' },
+  exportRepository: { en: 'Export to Repository…', uz: 'Repozitoriyga eksport…' },
+  createProject: { en: 'Create Project Skeleton…', uz: 'Loyiha skeletini yaratish…' },
   close: { en: 'Close Window', uz: 'Oynani yopish' },
   quit: { en: 'Quit', uz: 'Chiqish' },
   undo: { en: 'Undo', uz: 'Bekor qilish' },
@@ -53,9 +56,9 @@ function redoAccelerator(platform: NodeJS.Platform): string {
 /** The application menu for `platform` in `lang`. */
 export function menuTemplate(platform: NodeJS.Platform, lang: Lang, actions: MenuActions): MenuItemConstructorOptions[] {
   const t = (key: keyof typeof LABELS): string => LABELS[key][lang]
-  const command = (label: string, accelerator: string, name: MenuCommand): MenuItemConstructorOptions => ({
+  const command = (label: string, accelerator: string | undefined, name: MenuCommand): MenuItemConstructorOptions => ({
     label,
-    accelerator,
+    ...(accelerator === undefined ? {} : { accelerator }),
     click: () => actions.send(name),
   })
   const mac = platform === 'darwin'
@@ -68,6 +71,8 @@ export function menuTemplate(platform: NodeJS.Platform, lang: Lang, actions: Men
       command(t('save'), 'CmdOrCtrl+S', 'save'),
       command(t('saveAs'), 'CmdOrCtrl+Shift+S', 'save-as'),
       command(t('exportMarkdown'), 'CmdOrCtrl+Shift+E', 'export-markdown'),
+      command(t('exportRepository'), undefined, 'export-repository'),
+      command(t('createProject'), undefined, 'create-project'),
       { type: 'separator' },
       { label: t('close'), role: 'close' },
       ...(mac ? [] : [{ label: t('quit'), role: 'quit' } satisfies MenuItemConstructorOptions]),

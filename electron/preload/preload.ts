@@ -48,6 +48,9 @@ const mldoc: MLDocBridge = {
   recentDocuments: (request) => call('recentDocuments', request),
   getSettings: (request) => call('getSettings', request),
   setSettings: (request) => call('setSettings', request),
+  chooseFolder: (request) => call('chooseFolder', request),
+  exportToRepository: (request) => call('exportToRepository', request),
+  scaffoldProject: (request) => call('scaffoldProject', request),
   onMenu(listener) {
     const forward = (_event: unknown, command: unknown): void => {
       if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand)

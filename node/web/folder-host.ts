@@ -1,14 +1,17 @@
 import { readdir, stat } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename, join, sep } from 'node:path'
+import { MLDocError } from '../../core/errors.js'
 import type { HostApi, RecentDocument, TemplateSummary } from '../../core/host/api.js'
 import { LANGS } from '../../core/i18n.js'
 import { documentFromTemplate, type Template } from '../../core/templates/index.js'
 import { createYDoc } from '../../core/yjs/doc.js'
-import { decodeMLDocFile, encodeMLDocFile } from '../../core/yjs/file.js'
+import { decodeMLDocFile, encodeMLDocFile, readMLDocFile } from '../../core/yjs/file.js'
 import { readDocumentFile } from '../documents.js'
 import { writeFileAtomic } from '../files.js'
+import { exportToRepository } from '../repo/index.js'
+import { scaffoldProject } from '../scaffold/index.js'
 import { findTemplate, loadTemplates } from '../templates.js'
-import { confinePath, ensureParent, nameInDir, PathRefused } from './paths.js'
+import { confineFolder, confinePath, ensureParent, nameInDir, PathRefused, type ConfinedFolder } from './paths.js'
 import { readSettings, updateSettings } from './settings.js'
 
 /** Where the browser-mode host keeps things. */
@@ -49,9 +52,25 @@ function stem(name: string): string {
 }
 
 /**
+ * Runs `work` on a folder inside the documents folder, with its errors naming the folder as the
+ * browser does (its name, or "the documents folder") rather than by its path on this machine.
+ */
+async function inFolder<T>(folder: ConfinedFolder, work: (absolute: string) => Promise<T>): Promise<T> {
+  try {
+    return await work(folder.absolute)
+  } catch (error) {
+    if (!(error instanceof MLDocError)) throw error
+    const message = error.message.split(`${folder.absolute}${sep}`).join('').split(folder.absolute).join(folder.shown)
+    throw new MLDocError(error.kind, message)
+  }
+}
+
+/**
  * The host API over a documents folder, as the browser-mode host serves it: documents are
  * opened, saved and exported by their names inside the folder (never outside it), new documents
- * come from the templates, settings live in one JSON file. Requests are already validated.
+ * come from the templates, settings live in one JSON file. A repository to export into and a
+ * project skeleton's folder are the documents folder itself or folders inside it, also by name.
+ * Requests are already validated.
  */
 export function folderHost(options: FolderHostOptions): HostApi {
   const { dir, settingsFile } = options
@@ -130,6 +149,23 @@ export function folderHost(options: FolderHostOptions): HostApi {
 
     async setSettings(change) {
       return updateSettings(settingsFile, change)
+    },
+
+    async chooseFolder() {
+      throw new PathRefused('in browser mode there is no folder dialog: type the folder\'s name inside the documents folder')
+    },
+
+    async exportToRepository({ repo, path, state, commitMessage, dryRun }) {
+      const { doc } = readMLDocFile(state, 'the document to export')
+      const folder = await confineFolder(dir, repo, { mustExist: true })
+      const result = await inFolder(folder, (absolute) => exportToRepository({ doc, repo: absolute, path, commitMessage, dryRun }))
+      return { path: result.path, changed: result.changed, created: result.created, diff: result.diff, commit: result.commit ?? null }
+    },
+
+    async scaffoldProject({ dir: name, state }) {
+      const { doc } = readMLDocFile(state, 'the document')
+      const folder = await confineFolder(dir, name, { mustExist: false })
+      return inFolder(folder, (absolute) => scaffoldProject({ doc, dir: absolute }))
     },
   }
 }

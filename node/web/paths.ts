@@ -50,3 +50,44 @@ export async function ensureParent(dir: string, target: string): Promise<void> {
 export async function nameInDir(dir: string, target: string): Promise<string> {
   return relative(await realpath(dir), target).split(sep).join('/')
 }
+
+/** A folder inside the documents folder, as {@link confineFolder} found it. */
+export interface ConfinedFolder {
+  /** The folder's absolute path (the documents folder's real path joined with the name). */
+  readonly absolute: string
+  /** How messages name it: `the documents folder`, or its name in quotes. */
+  readonly shown: string
+}
+
+/**
+ * Checks a folder name sent by the browser (a repository to export into, a project skeleton's
+ * folder) and returns the folder: `.` is the documents folder itself, anything else a plain
+ * relative name inside it (`repo`, `work/churn`), with no absolute paths, backslashes, `..` or
+ * hidden parts. Every part that exists must be a real folder, never a symbolic link or a file.
+ * With `mustExist`, a missing folder is refused too; otherwise the caller may create it.
+ */
+export async function confineFolder(dir: string, name: string, options: { mustExist: boolean }): Promise<ConfinedFolder> {
+  const rule = 'in browser mode a folder must be the documents folder itself (.) or a folder inside it, named relative to it'
+  if (name.includes('\0') || name.includes('\\') || isAbsolute(name) || /^[a-zA-Z]:/.test(name)) {
+    throw new PathRefused(`"${name}" is not a folder inside the documents folder: ${rule}`)
+  }
+  const root = await realpath(dir)
+  if (name === '.' || name === './') return { absolute: root, shown: 'the documents folder' }
+  const segments = name.replace(/\/$/, '').split('/')
+  if (segments.some((s) => s === '' || s === '.' || s === '..' || s.startsWith('.'))) {
+    throw new PathRefused(`"${name}" is not a folder inside the documents folder (no "..", hidden or empty parts): ${rule}`)
+  }
+  const shown = `"${segments.join('/')}"`
+  let current = root
+  for (const segment of segments) {
+    current = join(current, segment)
+    const info = await lstat(current).catch(() => null)
+    if (!info) {
+      if (options.mustExist) throw new PathRefused(`${shown} does not exist in the documents folder`)
+      break
+    }
+    if (info.isSymbolicLink()) throw new PathRefused(`${shown} goes through a symbolic link, which the browser host does not follow`)
+    if (!info.isDirectory()) throw new PathRefused(`${shown} is a file, not a folder`)
+  }
+  return { absolute: resolve(root, ...segments), shown }
+}

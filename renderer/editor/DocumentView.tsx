@@ -1,5 +1,5 @@
 import { EditorContent, useEditor } from '@tiptap/react'
-import { ArrowLeft, Download, PanelRightClose, PanelRightOpen, Save, Settings as SettingsIcon } from 'lucide-react'
+import { ArrowLeft, Download, FolderTree, GitBranch, PanelRightClose, PanelRightOpen, Save, Settings as SettingsIcon } from 'lucide-react'
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
@@ -13,6 +13,7 @@ import type { DocumentSession, SessionState } from '../document/session.js'
 import { useMeta } from '../document/useMeta.js'
 import { DocumentHeader } from '../header/DocumentHeader.js'
 import { SidePanel, type PanelTab } from '../panel/SidePanel.js'
+import { ProjectSkeletonDialog, RepositoryExportDialog } from '../repo/index.js'
 import { editorExtensions } from './extensions.js'
 import { FindBar } from './FindBar.js'
 import { Toolbar } from './Toolbar.js'
@@ -48,6 +49,7 @@ export function DocumentView({ session }: { session: DocumentSession }) {
   const [settingsOpen, setSettingsOpen] = useState(false)
   const [leaving, setLeaving] = useState(false)
   const [finding, setFinding] = useState(false)
+  const [repoDialog, setRepoDialog] = useState<'export' | 'project' | null>(null)
   const collab = useCollab(session.ydoc)
 
   const editor = useEditor({
@@ -116,6 +118,8 @@ export function DocumentView({ session }: { session: DocumentSession }) {
       if (command === 'save') void commands.current.save()
       else if (command === 'save-as') void commands.current.save({ saveAs: true })
       else if (command === 'export-markdown') void commands.current.exportToMarkdown()
+      else if (command === 'export-repository') setRepoDialog('export')
+      else if (command === 'create-project') setRepoDialog('project')
       else if (command === 'undo') editor.chain().focus().undo().run()
       else if (command === 'redo') editor.chain().focus().redo().run()
       else if (command === 'find') setFinding(true)
@@ -154,6 +158,12 @@ export function DocumentView({ session }: { session: DocumentSession }) {
           <button type="button" className="button" onClick={() => void exportToMarkdown()}>
             <Download size={16} aria-hidden="true" /> {t('doc.export')}
           </button>
+          <button type="button" className="button button--ghost button--icon" onClick={() => setRepoDialog('export')} aria-label={t('repo.open')} title={t('repo.open')} aria-haspopup="dialog">
+            <GitBranch size={18} aria-hidden="true" />
+          </button>
+          <button type="button" className="button button--ghost button--icon" onClick={() => setRepoDialog('project')} aria-label={t('project.open')} title={t('project.open')} aria-haspopup="dialog">
+            <FolderTree size={18} aria-hidden="true" />
+          </button>
           <button type="button" className="button button--ghost button--icon" onClick={() => setSettingsOpen(true)} aria-label={t('doc.settings')} title={t('doc.settings')}>
             <SettingsIcon size={18} aria-hidden="true" />
           </button>
@@ -177,6 +187,8 @@ export function DocumentView({ session }: { session: DocumentSession }) {
       </div>
       {toast && <div className={`toast toast--${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>{toast.text}</div>}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {repoDialog === 'export' && <RepositoryExportDialog ydoc={session.ydoc} onClose={() => setRepoDialog(null)} />}
+      {repoDialog === 'project' && <ProjectSkeletonDialog ydoc={session.ydoc} onClose={() => setRepoDialog(null)} />}
       {leaving && (
         <LeaveDialog
           onSave={async () => {

@@ -1,7 +1,7 @@
 import type { HostApi } from '../../core/host/api.js'
 
 /** A command from the desktop app's menu that the window carries out. */
-export type DesktopMenuCommand = 'save' | 'save-as' | 'export-markdown' | 'undo' | 'redo' | 'find'
+export type DesktopMenuCommand = 'save' | 'save-as' | 'export-markdown' | 'export-repository' | 'create-project' | 'undo' | 'redo' | 'find'
 
 /**
  * What the Electron preload exposes as `window.mldoc`: the host API, plus the native menu's

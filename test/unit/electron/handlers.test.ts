@@ -76,6 +76,7 @@ beforeEach(async () => {
       saveAsked.push({ kind, suggestedName })
       return saveAnswer
     },
+    chooseFolder: async () => null,
   })
   registerIpc({ ipcMain, windowOf: (id) => ({ [CONTENTS]: WINDOW, [OTHER_CONTENTS]: OTHER_WINDOW })[id] ?? null, handlers, onCloseReply: () => undefined })
 })

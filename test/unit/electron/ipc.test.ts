@@ -4,6 +4,7 @@ import { CLOSE_REPLY_CHANNEL, type CloseReply } from '../../../electron/common/b
 import type { Caller, HostHandlers } from '../../../electron/main/handlers.js'
 import { registerIpc } from '../../../electron/main/ipc.js'
 import { APP_PAGE, FakeIpcMain, ipcEvent } from './fakes.js'
+import { REPO_MALFORMED, REPO_RESPONSES, REPO_VALID } from './repo-requests.js'
 
 /** webContents id of the one MLDoc window in these tests, and that window's id. */
 const OURS = 7
@@ -21,6 +22,7 @@ const VALID: Record<HostMethod, unknown> = {
   recentDocuments: {},
   getSettings: {},
   setSettings: { uiLang: 'uz' },
+  ...REPO_VALID,
 }
 
 /** A valid response for each method. */
@@ -33,6 +35,7 @@ const RESPONSES: Record<HostMethod, unknown> = {
   recentDocuments: [{ path: '/home/a/plan.mldoc', name: 'plan', openedAt: '2026-01-01T00:00:00.000Z' }],
   getSettings: DEFAULT_SETTINGS,
   setSettings: { ...DEFAULT_SETTINGS, uiLang: 'uz' },
+  ...REPO_RESPONSES,
 }
 
 const long = (n: number) => 'x'.repeat(n)
@@ -60,6 +63,7 @@ const MALFORMED: Record<HostMethod, unknown[]> = {
   recentDocuments: [null, 'all', 5, []],
   getSettings: [null, [], 7],
   setSettings: [null, { uiLang: 'fr' }, { userColor: 'red' }, { signalingUrls: ['not a url'] }, { theme: 'blue' }, { userName: long(101) }, { iceServers: 'stun:x' }],
+  ...REPO_MALFORMED,
 }
 
 /** Senders that are not the app page in the top frame of an MLDoc window. */

@@ -1,0 +1,4 @@
+import './repo.css'
+
+export { ProjectSkeletonDialog } from './ProjectSkeletonDialog.js'
+export { RepositoryExportDialog } from './RepositoryExportDialog.js'
