@@ -1,6 +1,7 @@
 import * as bc from 'lib0/broadcastchannel'
 import * as buffer from 'lib0/buffer'
 import * as decoding from 'lib0/decoding'
+import { createReassembly, fragmentMessage, type Reassembly } from './fragments.js'
 import type { ReceivePath } from './receive.js'
 import { decryptAesGcm, type WebCryptoKey } from './web-globals.js'
 
@@ -11,6 +12,8 @@ import { decryptAesGcm, type WebCryptoKey } from './web-globals.js'
  * live document unchecked); y-webrtc sees a peer's sync step 2 emptied, so it still marks the
  * peer synced, and every other message as it is; a signaling message that the room key cannot decrypt, i.e. from someone with a
  * different secret, is reported instead of becoming y-webrtc's unhandled promise rejection.
+ * Messages on the data channels are fragmented and reassembled (`fragments.ts`), so a document
+ * larger than WebRTC's message size limit still reaches a peer.
  *
  * Written against y-webrtc 10.3 (pinned), whose internals it reaches: `provider.room`
  * (`webrtcConns`, `key`, `_bcSubscriber`), each connection's simple-peer `peer`, and each
@@ -26,6 +29,8 @@ interface PeerLike {
   listeners(event: 'data'): Listener[]
   removeAllListeners(event: 'data'): unknown
   on(event: 'data', listener: (data: Uint8Array) => void): unknown
+  on(event: 'close', listener: () => void): unknown
+  send: (data: Uint8Array) => void
 }
 
 /** y-webrtc's `WebrtcConn`. */
@@ -128,17 +133,47 @@ function forward(handlers: readonly Listener[], args: unknown[], from: string, e
   }
 }
 
-function guardConnection(conn: WebrtcConnLike, room: RoomLike, receive: ReceivePath, events: GuardEvents): void {
+/** What the guard keeps for all connections of one provider. */
+interface Connections {
+  readonly reassembly: Reassembly<WebrtcConnLike>
+  /** Id of the next fragmented message sent. */
+  nextMessageId: number
+}
+
+/**
+ * Guards one connection: what y-webrtc sends goes out in fragments where it is too large for a
+ * data channel; what arrives is reassembled, then admitted (or not) before y-webrtc sees it.
+ */
+function guardConnection(conn: WebrtcConnLike, room: RoomLike, receive: ReceivePath, events: GuardEvents, connections: Connections): void {
   const current = conn.peer.listeners('data')
   if (current.some((listener) => (listener as Guarded<Listener>)[GUARD])) return
   const handler: Guarded<(data: Uint8Array) => void> = (data) => {
+    const now = Date.now()
+    for (const expired of connections.reassembly.expire(now)) {
+      events.onBadMessage({ from: `peer ${expired.remotePeerId}`, reason: 'a fragmented message did not arrive whole in time' })
+    }
     const from = `peer ${conn.remotePeerId}`
-    const admitted = admit(data, receive, room, from, events)
+    let message = data
+    if (data instanceof Uint8Array) {
+      const arrival = connections.reassembly.receive(conn, data, now)
+      if (arrival.kind === 'dropped') events.onBadMessage({ from, reason: arrival.reason })
+      if (arrival.kind !== 'message') return
+      message = arrival.message
+    }
+    const admitted = admit(message, receive, room, from, events)
     if (admitted) forward(current, [admitted], from, events)
   }
   handler[GUARD] = true
   conn.peer.removeAllListeners('data')
   conn.peer.on('data', handler)
+  conn.peer.on('close', () => connections.reassembly.forget(conn))
+  const send = conn.peer.send.bind(conn.peer)
+  conn.peer.send = (data) => {
+    if (!(data instanceof Uint8Array)) return send(data)
+    const id = connections.nextMessageId
+    connections.nextMessageId = (id + 1) >>> 0
+    for (const frame of fragmentMessage(data, id)) send(frame)
+  }
 }
 
 /** y-webrtc's encrypted framing: varString "AES-GCM", varUint8Array iv, varUint8Array ciphertext. */
@@ -218,10 +253,11 @@ export interface WebrtcGuard {
  */
 export function guardWebrtcProvider(provider: GuardedProvider, receive: ReceivePath, events: GuardEvents): WebrtcGuard {
   let destroyed = false
+  const connections: Connections = { reassembly: createReassembly(), nextMessageId: 0 }
   const guardConnections = (): void => {
     const room = provider.room
     if (destroyed || !room) return
-    for (const conn of room.webrtcConns.values()) guardConnection(conn, room, receive, events)
+    for (const conn of room.webrtcConns.values()) guardConnection(conn, room, receive, events, connections)
   }
   provider.on('peers', guardConnections)
   guardSignaling(provider, events)
