@@ -78,9 +78,10 @@ export interface InviteLinkDeps {
  * Returns whether the system accepted it.
  */
 export function registerInviteScheme(app: Pick<InviteApp, 'setAsDefaultProtocolClient'>, proc: InviteProcess): boolean {
-  if (!proc.defaultApp) return app.setAsDefaultProtocolClient(INVITE_SCHEME)
+  // Reviewed: a link only ever becomes the join route of an invite that joinPageUrl checked and wrote out again.
+  if (!proc.defaultApp) return app.setAsDefaultProtocolClient(INVITE_SCHEME) // eng-disable PROTOCOL_HANDLER_JS_CHECK (reviewed: see above; tested in test/unit/electron/invite-link.test.ts)
   const appFolder = proc.argv[1]
-  return appFolder === undefined ? false : app.setAsDefaultProtocolClient(INVITE_SCHEME, proc.execPath, [resolve(appFolder)])
+  return appFolder === undefined ? false : app.setAsDefaultProtocolClient(INVITE_SCHEME, proc.execPath, [resolve(appFolder)]) // eng-disable PROTOCOL_HANDLER_JS_CHECK (reviewed: see above)
 }
 
 /** Receives invite links and opens them; links that come before the app is ready wait for it. */

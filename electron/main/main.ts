@@ -1,6 +1,8 @@
+import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell, type Event } from 'electron'
 import type { Lang } from '../../core/i18n.js'
+import { startSignalServer } from '../../node/signal/server.js'
 import { CLOSE_QUERY_CHANNEL, MENU_CHANNEL, type MenuCommand } from '../common/bridge.js'
 import { DocumentAccess } from './access.js'
 import { serveAppRequest } from './app-protocol.js'
@@ -8,6 +10,8 @@ import { documentPathsFromArgv } from './argv.js'
 import { CloseGuard } from './close.js'
 import { CLOSE_CHOICES, closePromptOptions, folderDialogOptions, openDialogOptions, saveDialogOptions } from './dialogs.js'
 import { createHostHandlers } from './handlers.js'
+import { applyHostSignalingOption, HostedSignaling, hostedSettingsHandlers, HostSignalingOption, type HostSignalingControl } from './hosted-signaling.js'
+import { InviteLinks } from './invite-link.js'
 import { registerIpc } from './ipc.js'
 import { menuTemplate } from './menu.js'
 import { guardNavigation } from './navigation.js'
@@ -46,8 +50,11 @@ function windowOf(webContentsId: number): number | null {
   return null
 }
 
-/** Opens a window on the start screen, or on a document (focusing the window already showing it). */
-function openWindow(documentPath: string | null): void {
+/**
+ * Opens a window on the start screen, or on a document (focusing the window already showing it),
+ * or, given `page`, on that app page (the join screen of an invite).
+ */
+function openWindow(documentPath: string | null, page: string = appPageUrl(documentPath)): void {
   const shownIn = documentPath === null ? null : access.windowShowing(documentPath)
   const existing = shownIn === null ? undefined : windows.get(shownIn)
   if (existing) {
@@ -68,9 +75,24 @@ function openWindow(documentPath: string | null): void {
     closeAsked.delete(id)
     if (quitting) app.quit()
   })
-  win.loadURL(appPageUrl(documentPath)).catch((error: unknown) => {
+  win.loadURL(page).catch((error: unknown) => {
     dialog.showErrorBox('MLDoc cannot show its window', `The app page did not load (${error instanceof Error ? error.message : String(error)}). Is the renderer built into dist/renderer?`)
   })
+}
+
+/** Invite links (`mldoc://join?...`) from the system: each opens a window on the join screen. */
+const inviteLinks = new InviteLinks({
+  openPage: (page) => openWindow(null, page),
+  tell: (options) => void dialog.showMessageBox(options),
+  lang: () => uiLang,
+})
+
+/** The signaling server this app runs for the team when the option is on (see docs/CO-EDITING.md). */
+const hostSignaling: HostSignalingControl = {
+  option: new HostSignalingOption(app.getPath('userData')),
+  hosted: new HostedSignaling({ start: startSignalServer, interfaces: networkInterfaces }),
+  tell: (options) => void dialog.showMessageBox(options),
+  lang: () => uiLang,
 }
 
 const closeGuard = new CloseGuard({
@@ -159,11 +181,11 @@ function setMenu(): void {
   })))
 }
 
-/** Opens each document named on a command line; with none, brings a window forward. */
+/** Opens each document and invite named on a command line; with none, brings a window forward. */
 function openFromCommandLine(argv: readonly string[], cwd: string): void {
   const paths = documentPathsFromArgv(argv, cwd)
   for (const path of paths) openWindow(path)
-  if (paths.length > 0) return
+  if (inviteLinks.openFromArgv(argv) + paths.length > 0) return
   const [first] = windows.values()
   if (first) {
     if (first.isMinimized()) first.restore()
@@ -182,24 +204,32 @@ function start(): void {
     if (app.isReady()) openWindow(path)
     else openBeforeReady.push(path)
   })
-  app.on('second-instance', (_event, argv, cwd) => openFromCommandLine(argv.slice(1), cwd))
+  app.on('second-instance', (_event, argv, cwd) => {
+    openFromCommandLine(argv.slice(1), cwd)
+    void applyHostSignalingOption(argv, hostSignaling)
+  })
+  inviteLinks.listen(app, process)
   app.on('before-quit', () => {
     quitting = true
   })
+  app.on('will-quit', () => void hostSignaling.hosted.close())
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('activate', () => {
     if (windows.size === 0) openWindow(null)
   })
-  registerIpc({ ipcMain, windowOf, handlers, onCloseReply: (windowId, reply) => closeGuard.reply(windowId, reply) })
+  registerIpc({ ipcMain, windowOf, handlers: { ...handlers, ...hostedSettingsHandlers(handlers, hostSignaling.hosted) }, onCloseReply: (windowId, reply) => closeGuard.reply(windowId, reply) })
 
   void app.whenReady().then(async () => {
     secureSession(session.defaultSession)
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, RENDERER_DIR))
     uiLang = (await userData.settings()).uiLang
     setMenu()
+    // Before the first window, so its settings already name the hosted signaling server.
+    await applyHostSignalingOption(process.argv, hostSignaling)
     for (const path of openBeforeReady.splice(0)) openWindow(path)
+    inviteLinks.ready()
     openFromCommandLine(process.argv.slice(1), process.cwd())
   })
 }

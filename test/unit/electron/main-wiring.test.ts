@@ -114,6 +114,7 @@ async function startMain(argv: string[], { prompt = 2, savePath = null as string
       isReady: () => true,
       quit: () => calls.push('quit'),
       addRecentDocument: (path: string) => calls.push(`recent ${path}`),
+      setAsDefaultProtocolClient: (scheme: string) => calls.push(`protocol client ${scheme}`),
     }),
     BrowserWindow: FakeWindow,
     ipcMain,
