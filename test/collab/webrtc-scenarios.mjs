@@ -62,10 +62,10 @@ async function loadSupport() {
   const out = join(ROOT, 'node_modules/.cache/mldoc-collab')
   mkdirSync(out, { recursive: true })
   await build({
-    entryPoints: { support: join(ROOT, 'test/collab/scenarios/support.ts') },
+    entryPoints: { support: join(ROOT, 'test/collab/scenarios/support.ts'), 'large-document': join(ROOT, 'test/collab/scenarios/large-document.ts') },
     outdir: out, outExtension: { '.js': '.mjs' }, bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'error',
   })
-  return import(join(out, 'support.mjs'))
+  return { ...(await import(join(out, 'support.mjs'))), ...(await import(join(out, 'large-document.mjs'))) }
 }
 
 /**
@@ -419,6 +419,9 @@ async function run() {
     await relayPage.evaluate(() => (window.location.hash = '#/'))
     await until('A to leave the room when closing the document', async () => !names().includes('A'), 10000)
     check('closing a shared document leaves its room', true)
+
+    // --- A document of more than 1 MiB, both ways (scenarios/large-document.ts) -----------------
+    await support.largeDocumentScenario({ check, figures, signalUrl: signal.url, newPage: () => newPage(c), exportMarkdown: (page) => exportMarkdown(c, page), problems: c.problems })
   } finally {
     for (const step of cleanup) {
       try {
