@@ -67,6 +67,12 @@ function isCaretStop(block: PMNode, offset: number): boolean {
   return !(before >= 0xd800 && before <= 0xdbff)
 }
 
+/** `pos`, or the position before it when it falls between the halves of an emoji. */
+function caretStop(doc: PMNode, pos: number): number {
+  const $pos = doc.resolve(pos)
+  return $pos.parent.isTextblock && !isCaretStop($pos.parent, $pos.parentOffset) ? pos - 1 : pos
+}
+
 /** A random caret offset inside a textblock. */
 function caretOffset(random: Random, block: PMNode): number {
   const offset = int(random, block.content.size + 1)
@@ -150,7 +156,7 @@ const deleteAcross: Edit = (context) => {
   const b = caret(context)
   if (!a || !b || a.pos === b.pos) return null
   const from = Math.min(a.pos, b.pos)
-  const to = Math.min(Math.max(a.pos, b.pos), from + 80)
+  const to = caretStop(context.editor.state.doc, Math.min(Math.max(a.pos, b.pos), from + 80))
   return attempt(`delete across ${from}-${to}`, () => context.editor.chain().setTextSelection({ from, to }).deleteSelection().run())
 }
 
