@@ -179,9 +179,13 @@ const setLink: Edit = (context) => {
 const pressKey: Edit = (context) => {
   const at = caret(context)
   if (!at) return null
-  const key = pick(context.random, ['Enter', 'Enter', 'Backspace', 'Backspace', 'Delete', 'Tab', 'Shift-Tab', 'Shift-Enter', 'Mod-b'])
+  const [key, modifiers] = pick(context.random, [['Enter', {}], ['Enter', {}], ['Backspace', {}], ['Backspace', {}], ['Delete', {}], ['Tab', {}], ['Tab', { shiftKey: true }], ['Enter', { shiftKey: true }], ['b', { ctrlKey: true }]] as const)
   placeCaret(context.editor, at.pos)
-  return attempt(`${key} at ${at.pos}`, () => context.editor.commands.keyboardShortcut(key))
+  // As the browser delivers a key: to the view's keydown handlers (Tiptap's keyboardShortcut
+  // command would leave the editor capturing transactions for good if a handler threw).
+  const event = new KeyboardEvent('keydown', { key, ...modifiers, bubbles: true, cancelable: true })
+  const view = context.editor.view
+  return attempt(`${modifiers && 'shiftKey' in modifiers ? 'Shift-' : modifiers && 'ctrlKey' in modifiers ? 'Ctrl-' : ''}${key} at ${at.pos}`, () => view.someProp('handleKeyDown', (handle) => handle(view, event)) ?? false)
 }
 
 const listCommand: Edit = (context) => {
