@@ -39,7 +39,6 @@ export function mldocExtensions(options: MLDocExtensionOptions = {}): AnyExtensi
       link: {
         openOnClick: false,
         autolink: true,
-        protocols: ['http', 'https', 'mailto'],
         isAllowedUri: (url) => isSafeHref(url),
       },
       ...options.starterKit,
