@@ -217,7 +217,25 @@ export class CollabSession {
     this.awareness.setLocalState({ ...current, user: this.user, [PEER_FIELD]: room?.peerId ?? null })
   }
 
-  private readonly onAwarenessChange = (): void => this.emit()
+  /** People in the room as the panel shows them: who, their name and colour, their peer id. */
+  private peopleSignature = ''
+
+  /**
+   * Awareness changes on every caret move; the panel only shows who is there. Re-render its
+   * listeners only when people come, go or change name or colour, never per keystroke.
+   */
+  private readonly onAwarenessChange = (): void => {
+    const people = [...this.awareness.getStates()]
+      .map(([id, state]) => {
+        const record = state as Record<string, unknown>
+        return [id, record.user ?? null, record[PEER_FIELD] ?? null]
+      })
+      .sort((a, b) => (a[0] as number) - (b[0] as number))
+    const signature = JSON.stringify(people)
+    if (signature === this.peopleSignature) return
+    this.peopleSignature = signature
+    this.emit()
+  }
 
   private readonly onPageHide = (): void => this.leave()
 
