@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
-const layers = ['core', 'node', 'cli', 'renderer', 'electron', 'test']
+const layers = ['core', 'node', 'cli', 'renderer', 'electron', 'test', 'bench']
 let failed = false
 for (const layer of layers) {
   const config = `${layer}/tsconfig.json`
