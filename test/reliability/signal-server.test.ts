@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { startSignalServer, type SignalServer, type SignalServerOptions } from '../../node/signal/server.js'
 import { seededRandom } from '../collab/fixtures.js'
-import { trials } from './counts.js'
+import { budget, trials } from './counts.js'
+
+const WAVES = trials(2, 20)
 
 /**
  * Item 8 of the reliability issue: the signaling server (`mldoc signal`), beyond
@@ -142,10 +144,10 @@ describe('the signaling server under abuse', () => {
     expect(s.stats()).toEqual({ connections: 0, rooms: 0 })
   }, 60_000)
 
-  it(`keeps rooms apart and keeps serving through waves of 200 clients that join, publish and vanish (${trials(2, 20)} waves)`, async () => {
+  it(`keeps rooms apart and keeps serving through waves of 200 clients that join, publish and vanish (${WAVES} waves)`, async () => {
     const s = await server()
     const random = seededRandom(8)
-    for (let wave = 0; wave < trials(2, 20); wave++) {
+    for (let wave = 0; wave < WAVES; wave++) {
       const crowd = await Promise.all(Array.from({ length: 200 }, () => client(s.url)))
       const rooms = crowd.map(() => Array.from({ length: 1 + Math.floor(random() * 3) }, () => `room-${Math.floor(random() * 30)}`))
       crowd.forEach((c, i) => c.send({ type: 'subscribe', topics: rooms[i] }))
@@ -171,7 +173,7 @@ describe('the signaling server under abuse', () => {
       expect(s.stats(), `after wave ${wave}`).toEqual({ connections: 0, rooms: 0 })
     }
     await stillServes(s.url)
-  }, 120_000)
+  }, budget(WAVES, 15_000))
 
   it('frees the slot of every connection that goes, so the limit never locks people out', async () => {
     const s = await server({ limits: { maxConnections: 20 } })

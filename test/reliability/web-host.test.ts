@@ -11,7 +11,7 @@ import { encodeMLDocFile } from '../../core/yjs/file.js'
 import { mldocSchema } from '../../core/schema/index.js'
 import { startWebHost, type WebHost } from '../../node/web/server.js'
 import { seededRandom } from '../collab/fixtures.js'
-import { trials } from './counts.js'
+import { budget, trials } from './counts.js'
 
 /**
  * Item 9 of the reliability issue: the browser-mode host (`mldoc web`) from a hostile page's
@@ -192,5 +192,5 @@ describe('the browser-mode host against a hostile page', () => {
       if (!['out', 'linked.md', 'linked.mldoc'].includes(path)) expect(kind, path).not.toBe('link')
     }
     expect(accepted).toBeGreaterThan(0)
-  }, 120_000)
+  }, budget(trials(300, 3000), 60))
 })
