@@ -95,7 +95,8 @@ async function newPage(p) {
   page.on('response', (response) => {
     if (response.status() >= 400 && new URL(response.url()).pathname !== '/favicon.ico') p.problems.push(`HTTP ${response.status()} for ${response.url()}`)
   })
-  page.on('dialog', (dialog) => void dialog.accept())
+  // A dialog may already be gone (its page closed first): accepting it then is not a failure.
+  page.on('dialog', (dialog) => void dialog.accept().catch(() => {}))
   await page.addInitScript(() => {
     window.addEventListener('unhandledrejection', (event) => console.error(`unhandled rejection: ${String(event.reason?.message ?? event.reason)}`))
   })
