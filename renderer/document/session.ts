@@ -18,13 +18,17 @@ export interface SessionState {
   readonly exportPath: string | null
 }
 
-/** Milliseconds of quiet after an edit before an autosave. */
+/**
+ * Milliseconds from the first unsaved edit to its autosave: while someone types without a pause,
+ * the document is still saved about once a second, so a crash loses at most about this much.
+ */
 export const AUTOSAVE_DELAY = 1000
 
 /**
  * One open document: its Y.Doc (the single source of truth, bound to the editor), where its
  * file lives and whether what is on disk matches. Saves go through the host as `.mldoc` bytes;
- * once the document has a file, every edit is saved again a second after typing stops.
+ * once the document has a file, an edit is saved at most a second after it was made (the timer
+ * starts at the first unsaved edit and is not restarted by the ones after it).
  */
 export class DocumentSession {
   readonly ydoc: Y.Doc
@@ -44,8 +48,21 @@ export class DocumentSession {
   private readonly onUpdate = () => {
     this.edits++
     if (this.state.status !== 'saving') this.set({ status: 'unsaved' })
+    if (this.state.path !== null) this.scheduleAutosave()
+  }
+
+  /** Starts the autosave timer unless one is running: later edits ride on the save it makes. */
+  private scheduleAutosave(): void {
+    if (this.timer !== undefined) return
+    this.timer = setTimeout(() => {
+      this.timer = undefined
+      void this.save()
+    }, AUTOSAVE_DELAY)
+  }
+
+  private cancelAutosave(): void {
     clearTimeout(this.timer)
-    if (this.state.path !== null) this.timer = setTimeout(() => void this.save(), AUTOSAVE_DELAY)
+    this.timer = undefined
   }
 
   /** Applies a change; listeners hear only of real changes (typing must not re-render the title bar). */
@@ -84,8 +101,10 @@ export class DocumentSession {
    * changes and says why; a cancelled dialog changes nothing.
    */
   save(options: { saveAs?: boolean } = {}): Promise<boolean> {
-    clearTimeout(this.timer)
+    // While a save is in flight, an edit made meanwhile keeps its timer: the save it starts
+    // waits for this one and then writes everything.
     if (this.running) return this.running.then(() => (this.dirty || options.saveAs ? this.save(options) : true))
+    this.cancelAutosave()
     const edits = this.edits
     const before = this.state.status
     this.set({ status: 'saving', error: null })
@@ -99,7 +118,7 @@ export class DocumentSession {
           }
           this.savedEdits = edits
           this.set({ path, status: this.edits === edits ? 'saved' : 'unsaved' })
-          if (this.edits !== edits) this.timer = setTimeout(() => void this.save(), AUTOSAVE_DELAY)
+          if (this.edits !== edits) this.scheduleAutosave()
           return true
         },
         (error: unknown) => {
@@ -122,7 +141,7 @@ export class DocumentSession {
 
   /** Stops autosaving and listening; the Y.Doc is destroyed with the editor. */
   dispose(): void {
-    clearTimeout(this.timer)
+    this.cancelAutosave()
     this.ydoc.off('update', this.onUpdate)
     this.listeners.clear()
   }
