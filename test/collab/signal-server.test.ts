@@ -1,46 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { startSignalServer, type SignalServer, type SignalServerOptions } from '../../node/signal/server.js'
+import { settle, signalHarness, type SignalClient } from './signal-clients.js'
 
-const servers: SignalServer[] = []
-const sockets: WebSocket[] = []
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.terminate()
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-})
+const { server, client, track } = signalHarness()
 
-async function server(options: SignalServerOptions = {}): Promise<SignalServer> {
-  const s = await startSignalServer(options)
-  servers.push(s)
-  return s
-}
-
-/** A connected client that records every frame it receives. */
-async function client(url: string): Promise<{ socket: WebSocket; received: unknown[]; send(frame: unknown): void; closed: Promise<number> }> {
-  const socket = new WebSocket(url)
-  sockets.push(socket)
-  const received: unknown[] = []
-  socket.on('message', (data) => received.push(JSON.parse(data.toString())))
-  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)))
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve())
-    socket.once('error', reject)
-  })
-  return { socket, received, send: (frame) => socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame)), closed }
-}
-
-/** Waits until the server has handled what was sent so far: a ping's pong comes back after it. */
-async function settle(c: Awaited<ReturnType<typeof client>>): Promise<void> {
-  const pongs = c.received.filter((m) => (m as { type: string }).type === 'pong').length
-  c.send({ type: 'ping' })
-  const deadline = Date.now() + 5000
-  while (c.received.filter((m) => (m as { type: string }).type === 'pong').length <= pongs) {
-    if (Date.now() > deadline) throw new Error('no pong')
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
-
-const publishes = (c: { received: unknown[] }) => c.received.filter((m) => (m as { type: string }).type === 'publish')
+const publishes = (c: SignalClient) => c.received.filter((m) => m.type === 'publish')
 
 describe('signaling server', () => {
   it('listens on 127.0.0.1 unless told otherwise and speaks y-webrtc’s protocol', async () => {
@@ -122,7 +86,7 @@ describe('signaling server', () => {
     const open = [await client(s.url), await client(s.url), await client(s.url)]
     const refused = new WebSocket(s.url)
     refused.on('error', () => {})
-    sockets.push(refused)
+    track(refused)
     const status = await new Promise<number>((resolve) => refused.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)))
     expect(status).toBe(503)
     open[0]!.send({ type: 'subscribe', topics: ['a', 'b', 'c'] })

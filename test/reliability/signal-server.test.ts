@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { connect, type Socket } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { startSignalServer, type SignalServer, type SignalServerOptions } from '../../node/signal/server.js'
+import { settle, signalHarness } from '../collab/signal-clients.js'
 import { seededRandom } from '../collab/fixtures.js'
 import { budget, trials } from './counts.js'
 
@@ -16,50 +16,7 @@ const WAVES = trials(2, 20)
  * connection limit not leaking slots. After all of it the server must still serve.
  */
 
-const servers: SignalServer[] = []
-const sockets: { terminate(): void }[] = []
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.terminate()
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-})
-
-async function server(options: SignalServerOptions = {}): Promise<SignalServer> {
-  const s = await startSignalServer(options)
-  servers.push(s)
-  return s
-}
-
-interface Client {
-  readonly socket: WebSocket
-  readonly received: { type: string; topic?: string; data?: string }[]
-  readonly closed: Promise<number>
-  send(frame: unknown): void
-}
-
-async function client(url: string): Promise<Client> {
-  const socket = new WebSocket(url)
-  sockets.push(socket)
-  const received: Client['received'] = []
-  socket.on('message', (data) => received.push(JSON.parse(data.toString()) as Client['received'][number]))
-  socket.on('error', () => undefined)
-  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)))
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve())
-    socket.once('error', reject)
-  })
-  return { socket, received, closed, send: (frame) => socket.send(JSON.stringify(frame)) }
-}
-
-/** Waits until the server has handled everything `c` sent: its pong comes back after it. */
-async function settle(c: Client): Promise<void> {
-  const pongs = c.received.filter((m) => m.type === 'pong').length
-  c.send({ type: 'ping' })
-  const deadline = Date.now() + 10_000
-  while (c.received.filter((m) => m.type === 'pong').length <= pongs) {
-    if (Date.now() > deadline) throw new Error('no pong: the server stopped serving')
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
+const { server, client, track } = signalHarness()
 
 /** Two clients in one room exchange a message: the server serves. */
 async function stillServes(url: string): Promise<void> {
@@ -82,7 +39,7 @@ function rawSession(port: number, upgrade: boolean, bytes: Buffer): Promise<stri
     const socket: Socket = connect(port, '127.0.0.1')
     let reply = ''
     let upgraded = !upgrade
-    sockets.push({ terminate: () => socket.destroy() })
+    track({ terminate: () => socket.destroy() })
     socket.on('connect', () => {
       if (upgrade) {
         socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`)
@@ -180,7 +137,7 @@ describe('the signaling server under abuse', () => {
     for (let round = 0; round < 3; round++) {
       const full = await Promise.all(Array.from({ length: 20 }, () => client(s.url)))
       const refused = new WebSocket(s.url)
-      sockets.push(refused)
+      track(refused)
       refused.on('error', () => undefined)
       expect(await new Promise<number>((resolve) => refused.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)))).toBe(503)
       full.forEach((c) => c.socket.terminate())
