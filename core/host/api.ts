@@ -78,6 +78,10 @@ export const SettingsSchema = z.object({
   userColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   signalingUrls: z.array(z.string().url()).max(10),
   iceServers: z.array(z.object({ urls: z.union([z.string(), z.array(z.string())]), username: z.string().optional(), credential: z.string().optional() })).max(10),
+  /** Whether the desktop app runs a signaling server on this computer, for a team on one network (a host that cannot ignores it). */
+  hostSignaling: z.boolean(),
+  /** The port of that server: 1024-65535 (lower ports need administrator rights). */
+  hostSignalingPort: z.number().int().min(1024).max(65535),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -89,7 +93,33 @@ export const DEFAULT_SETTINGS: Settings = {
   userColor: '#2f6feb',
   signalingUrls: ['ws://127.0.0.1:4444'],
   iceServers: [],
+  hostSignaling: false,
+  hostSignalingPort: 4444,
 }
+
+/** Why the signaling server the desktop app hosts could not start: its port is taken, the system refused the port, or something else (see `message`). */
+export const HOSTED_SIGNALING_PROBLEMS = ['port-in-use', 'not-allowed', 'other'] as const
+/** Why the hosted signaling server could not start. */
+export type HostedSignalingProblem = (typeof HOSTED_SIGNALING_PROBLEMS)[number]
+
+/**
+ * The signaling server the desktop app hosts, as it is now: off; running on `port`, reached by
+ * teammates at `url` (`ws://ADDRESS:PORT`; null when this computer has no network address); or
+ * failed to start on `port`, with the problem and the system's message.
+ */
+export const HostedSignalingStateSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('off') }),
+  z.object({ state: z.literal('running'), port: z.number().int(), url: z.string().nullable() }),
+  z.object({ state: z.literal('failed'), port: z.number().int(), problem: z.enum(HOSTED_SIGNALING_PROBLEMS), message: z.string() }),
+])
+export type HostedSignalingState = z.infer<typeof HostedSignalingStateSchema>
+
+/**
+ * The settings as the host shows them: the stored ones, plus, where the host can run a signaling
+ * server (the desktop app), `hostedSignaling`, what that server is doing. Absent in browser mode.
+ */
+export const ShownSettingsSchema = SettingsSchema.extend({ hostedSignaling: HostedSignalingStateSchema.optional() })
+export type ShownSettings = z.infer<typeof ShownSettingsSchema>
 
 /** A document recently opened or saved. */
 export const RecentDocumentSchema = z.object({ path: z.string(), name: z.string(), openedAt: z.string() })
@@ -133,8 +163,8 @@ export const HostResponses = {
   saveDocument: SaveResultSchema,
   exportMarkdown: SaveResultSchema,
   recentDocuments: z.array(RecentDocumentSchema),
-  getSettings: SettingsSchema,
-  setSettings: SettingsSchema,
+  getSettings: ShownSettingsSchema,
+  setSettings: ShownSettingsSchema,
   chooseFolder: ChosenFolderSchema,
   exportToRepository: RepositoryExportResultSchema,
   scaffoldProject: ScaffoldResultSchema,

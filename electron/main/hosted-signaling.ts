@@ -1,23 +1,21 @@
-import { mkdir, readFile } from 'node:fs/promises'
 import type { NetworkInterfaceInfo } from 'node:os'
-import { join } from 'node:path'
 import type { MessageBoxOptions } from 'electron'
 import { MAX_SERVERS } from '../../core/collab/servers.js'
-import type { Settings } from '../../core/host/api.js'
+import type { HostedSignalingProblem, HostedSignalingState, Settings, ShownSettings } from '../../core/host/api.js'
 import type { Labels, Lang } from '../../core/i18n.js'
-import { writeFileAtomic } from '../../node/files.js'
 import type { SignalServer, SignalServerOptions } from '../../node/signal/server.js'
 import type { HostHandlers } from './handlers.js'
+import type { UserData } from './user-data.js'
 
 /**
  * The signaling server the desktop app can run on the sharer's machine, so a team on one network
- * needs no infrastructure: with the option on, main starts MLDoc's signaling server on port 4444
- * of every IPv4 interface at launch, and while it runs the windows see this machine's network
- * address (`ws://192.168.1.20:4444`) first among their signaling servers, so every invite
- * carries it. The option is kept in the app's user-data folder, not in the shared Settings.
+ * needs no infrastructure: with `hostSignaling` on in Settings, main runs MLDoc's signaling server
+ * on every IPv4 interface (port `hostSignalingPort`, 4444 unless changed), from launch or from the
+ * moment the setting is saved, and while it runs the windows see this machine's network address
+ * (`ws://192.168.1.20:4444`) first among their signaling servers, so every invite carries it.
  */
 
-/** Port the hosted signaling server listens on (the port `mldoc signal` uses by default). */
+/** Port the hosted signaling server listens on unless Settings say otherwise (the port `mldoc signal` uses by default). */
 export const HOSTED_SIGNALING_PORT = 4444
 /**
  * Address it listens on: every IPv4 interface, because teammates on the network must reach it.
@@ -72,20 +70,35 @@ export interface HostedSignalingDeps {
   interfaces(): Interfaces
 }
 
-/** Why the server could not listen, in words a person can act on. */
-function listenProblem(error: unknown, port: number): string {
+/** Why a server could not listen on `port`: the problem, and what to tell a person. */
+export function listenProblem(error: unknown, port: number): { problem: HostedSignalingProblem; message: string } {
   const code = (error as { code?: unknown }).code
-  if (code === 'EADDRINUSE') return `port ${port} is already in use on this computer (is "mldoc signal" or another signaling server running?)`
-  if (code === 'EACCES') return `this computer does not allow MLDoc to listen on port ${port}`
-  return error instanceof Error ? error.message : String(error)
+  if (code === 'EADDRINUSE') return { problem: 'port-in-use', message: `port ${port} is already in use on this computer (is "mldoc signal" or another signaling server running?)` }
+  if (code === 'EACCES') return { problem: 'not-allowed', message: `this computer does not allow MLDoc to listen on port ${port}` }
+  return { problem: 'other', message: error instanceof Error ? error.message : String(error) }
+}
+
+/** Why the server could not start: its message says it in words a person can act on. */
+export class HostingFailed extends Error {
+  constructor(
+    readonly port: number,
+    readonly problem: HostedSignalingProblem,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'HostingFailed'
+  }
 }
 
 /**
- * The hosted signaling server: started and stopped with the option, and the settings the windows
- * see while it runs. Starting twice, or stopping a server that is not running, does nothing.
+ * The hosted signaling server: started, moved to another port and stopped as the settings say,
+ * and the settings the windows see while it runs. Asking for what already is does nothing.
  */
 export class HostedSignaling {
   #server: SignalServer | null = null
+  /** The port asked for, while the server runs (the server may report another in tests). */
+  #askedPort: number | null = null
+  #failure: HostingFailed | null = null
   #change: Promise<void> = Promise.resolve()
 
   constructor(private readonly deps: HostedSignalingDeps) {}
@@ -96,25 +109,39 @@ export class HostedSignaling {
   }
 
   /**
-   * Starts the server (on {@link HOSTED_SIGNALING_HOST}:{@link HOSTED_SIGNALING_PORT}) or stops it.
-   * Rejects, saying why, when it cannot listen; changes run one at a time.
+   * Starts the server on {@link HOSTED_SIGNALING_HOST}:`port`, moves it to `port` when it runs on
+   * another, or stops it. Rejects with {@link HostingFailed} when it cannot listen (and
+   * {@link state} says so until the next change); changes run one at a time.
    */
-  set(on: boolean): Promise<void> {
+  set(on: boolean, port: number = HOSTED_SIGNALING_PORT): Promise<void> {
     const change = this.#change.then(async () => {
-      if (on && this.#server === null) {
-        try {
-          this.#server = await this.deps.start({ port: HOSTED_SIGNALING_PORT, host: HOSTED_SIGNALING_HOST })
-        } catch (error) {
-          throw new Error(listenProblem(error, HOSTED_SIGNALING_PORT))
-        }
-      } else if (!on && this.#server !== null) {
+      if (this.#server !== null && (!on || this.#askedPort !== port)) {
         const server = this.#server
         this.#server = null
+        this.#askedPort = null
         await server.close()
+      }
+      this.#failure = null
+      if (on && this.#server === null) {
+        try {
+          this.#server = await this.deps.start({ port, host: HOSTED_SIGNALING_HOST })
+          this.#askedPort = port
+        } catch (error) {
+          const { problem, message } = listenProblem(error, port)
+          this.#failure = new HostingFailed(port, problem, message)
+          throw this.#failure
+        }
       }
     })
     this.#change = change.catch(() => undefined)
     return change
+  }
+
+  /** What the server is doing, as Settings show it. */
+  state(): HostedSignalingState {
+    if (this.#server !== null) return { state: 'running', port: this.#askedPort ?? this.#server.port, url: this.lanUrl() }
+    if (this.#failure !== null) return { state: 'failed', port: this.#failure.port, problem: this.#failure.problem, message: this.#failure.message }
+    return { state: 'off' }
   }
 
   /** The address teammates reach the server at, `ws://<network address>:<port>`; null while it is not running or this machine has no network address. */
@@ -157,44 +184,30 @@ export class HostedSignaling {
   }
 }
 
-/** The settings calls of the host API, seeing and changing the settings as {@link HostedSignaling.served} shows them. */
+/**
+ * The settings calls of the host API as the desktop app serves them: the settings as
+ * {@link HostedSignaling.served} shows them, with what the server is doing; a change of the
+ * hosting settings starts, moves or stops the server before the answer (an answer that still
+ * comes when it cannot start: the settings are kept, and the state says why it does not run).
+ */
 export function hostedSettingsHandlers(handlers: Pick<HostHandlers, 'getSettings' | 'setSettings'>, hosted: HostedSignaling): Pick<HostHandlers, 'getSettings' | 'setSettings'> {
+  const shown = (settings: Settings): ShownSettings => ({ ...hosted.served(settings), hostedSignaling: hosted.state() })
   return {
-    getSettings: async (request, caller) => hosted.served(await handlers.getSettings(request, caller)),
+    getSettings: async (request, caller) => shown(await handlers.getSettings(request, caller)),
     setSettings: async (change, caller) => {
       const stored = await handlers.getSettings({}, caller)
-      return hosted.served(await handlers.setSettings(hosted.toStore(change, stored), caller))
+      const next = await handlers.setSettings(hosted.toStore(change, stored), caller)
+      if (change.hostSignaling !== undefined || change.hostSignalingPort !== undefined) {
+        await hosted.set(next.hostSignaling, next.hostSignalingPort).catch((error: unknown) => {
+          if (!(error instanceof HostingFailed)) throw error
+        })
+      }
+      return shown(next)
     },
   }
 }
 
-const OPTION_FILE = 'hosted-signaling.json'
-
-/**
- * The option, kept in the app's user-data folder as `hosted-signaling.json`,
- * `{ "hostSignaling": true }`: off unless that file says otherwise.
- */
-export class HostSignalingOption {
-  constructor(readonly dir: string) {}
-
-  /** Whether the app should run the signaling server. */
-  async get(): Promise<boolean> {
-    try {
-      const stored = JSON.parse(await readFile(join(this.dir, OPTION_FILE), 'utf8')) as unknown
-      return typeof stored === 'object' && stored !== null && (stored as { hostSignaling?: unknown }).hostSignaling === true
-    } catch {
-      return false
-    }
-  }
-
-  /** Turns the option on or off, for this and later launches. */
-  async set(on: boolean): Promise<void> {
-    await mkdir(this.dir, { recursive: true })
-    await writeFileAtomic(join(this.dir, OPTION_FILE), `${JSON.stringify({ hostSignaling: on }, null, 2)}\n`)
-  }
-}
-
-/** Command-line switches that turn the option on and off (and keep it so). */
+/** Command-line switches that turn the option on and off (and keep it so, as if set in Settings). */
 export const HOST_SIGNALING_SWITCHES = { on: '--host-signaling', off: '--no-host-signaling' } as const
 
 /** The option a command line asks for (the last switch wins), or null when it names none. */
@@ -209,7 +222,8 @@ export function hostSignalingSwitch(argv: readonly string[]): boolean | null {
 
 /** What {@link applyHostSignalingOption} works with. */
 export interface HostSignalingControl {
-  readonly option: HostSignalingOption
+  /** The stored settings, where the option and its port are kept. */
+  readonly settings: Pick<UserData, 'settings' | 'updateSettings'>
   readonly hosted: HostedSignaling
   /** Shows a message to the user. */
   tell(options: MessageBoxOptions): void
@@ -218,16 +232,16 @@ export interface HostSignalingControl {
 }
 
 /**
- * Keeps a command line's switch (if it has one) for this and later launches, then starts or
- * stops the server as the option says; when it cannot start, the user is told why. Call it at
- * launch before the first window opens (so its settings already carry the address), and with
- * each second instance's command line.
+ * Keeps a command line's switch (if it has one) in Settings, then starts or stops the server as
+ * Settings say; when it cannot start, the user is told why. Call it at launch before the first
+ * window opens (so its settings already carry the address), and with each second instance's
+ * command line.
  */
 export async function applyHostSignalingOption(argv: readonly string[], control: HostSignalingControl): Promise<void> {
   const asked = hostSignalingSwitch(argv)
-  if (asked !== null) await control.option.set(asked)
+  const settings = asked === null ? await control.settings.settings() : await control.settings.updateSettings({ hostSignaling: asked })
   try {
-    await control.hosted.set(await control.option.get())
+    await control.hosted.set(settings.hostSignaling, settings.hostSignalingPort)
   } catch (error) {
     control.tell(hostingFailedOptions(control.lang(), error instanceof Error ? error.message : String(error)))
   }
@@ -236,8 +250,8 @@ export async function applyHostSignalingOption(argv: readonly string[], control:
 const LABELS = {
   failed: { en: 'MLDoc could not start its signaling server', uz: 'MLDoc signal serverini ishga tushira olmadi' },
   failedDetail: {
-    en: 'Invites from this computer name only the signaling servers in Settings until it runs. Start MLDoc again with {on} to try again, or with {off} to stop trying.',
-    uz: 'U ishlamaguncha, bu kompyuterdan yuborilgan taklifnomalarda faqat Sozlamalardagi signal serverlari bo‘ladi. Qayta urinish uchun MLDoc‘ni {on} bilan, urinishni to‘xtatish uchun {off} bilan qayta ishga tushiring.',
+    en: 'Invites from this computer name only the other signaling servers in Settings until it runs. In Settings, choose another port or turn hosting off.',
+    uz: 'U ishlamaguncha, bu kompyuterdan yuborilgan taklifnomalarda faqat Sozlamalardagi boshqa signal serverlari bo‘ladi. Sozlamalarda boshqa port tanlang yoki serverni o‘chiring.',
   },
 } satisfies Record<string, Labels>
 
@@ -246,6 +260,6 @@ export function hostingFailedOptions(lang: Lang, reason: string): MessageBoxOpti
   return {
     type: 'warning',
     message: LABELS.failed[lang],
-    detail: `${reason}\n\n${LABELS.failedDetail[lang].replace('{on}', HOST_SIGNALING_SWITCHES.on).replace('{off}', HOST_SIGNALING_SWITCHES.off)}`,
+    detail: `${reason}\n\n${LABELS.failedDetail[lang]}`,
   }
 }

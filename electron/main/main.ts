@@ -10,7 +10,7 @@ import { documentPathsFromArgv } from './argv.js'
 import { CloseGuard } from './close.js'
 import { CLOSE_CHOICES, closePromptOptions, folderDialogOptions, openDialogOptions, saveDialogOptions } from './dialogs.js'
 import { createHostHandlers } from './handlers.js'
-import { applyHostSignalingOption, HostedSignaling, hostedSettingsHandlers, HostSignalingOption, type HostSignalingControl } from './hosted-signaling.js'
+import { applyHostSignalingOption, HostedSignaling, hostedSettingsHandlers, type HostSignalingControl } from './hosted-signaling.js'
 import { InviteLinks } from './invite-link.js'
 import { registerIpc } from './ipc.js'
 import { menuTemplate } from './menu.js'
@@ -87,9 +87,9 @@ const inviteLinks = new InviteLinks({
   lang: () => uiLang,
 })
 
-/** The signaling server this app runs for the team when the option is on (see docs/CO-EDITING.md). */
+/** The signaling server this app runs for the team when Settings say so (see docs/CO-EDITING.md). */
 const hostSignaling: HostSignalingControl = {
-  option: new HostSignalingOption(app.getPath('userData')),
+  settings: userData,
   hosted: new HostedSignaling({ start: startSignalServer, interfaces: networkInterfaces }),
   tell: (options) => void dialog.showMessageBox(options),
   lang: () => uiLang,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import type { Settings } from '../../../core/host/api.js'
+import type { Settings, ShownSettings } from '../../../core/host/api.js'
 import { buildMain, from, settle, startMain } from './main-harness.js'
 
 /**
@@ -48,9 +48,9 @@ describe.skipIf(inNamespace)('the hosted signaling server of the desktop app', (
     child.stderr.on('data', (d) => (output += d))
     const status = await new Promise<number | null>((done) => child.on('close', done))
     expect(status, output).toBe(0)
-    // All three ran in the namespace (none skipped there).
+    // All four ran in the namespace (none skipped there).
     // eslint-disable-next-line no-control-regex
-    expect(output.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/Tests\s+3 passed \| 1 skipped \(4\)/)
+    expect(output.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/Tests\s+4 passed \| 1 skipped \(5\)/)
   }, 120_000)
 })
 
@@ -68,9 +68,16 @@ describe.runIf(inNamespace)('the hosted signaling server of the desktop app (in 
   })
 
   /** The settings a window of `main` gets from the host. */
-  async function windowSettings(main: Awaited<ReturnType<typeof startMain>>): Promise<Settings> {
-    const reply = (await main.ipcMain.invoke('mldoc:getSettings', from(main.windows[0]!), {})) as { ok: boolean; value: Settings }
+  async function windowSettings(main: Awaited<ReturnType<typeof startMain>>): Promise<ShownSettings> {
+    const reply = (await main.ipcMain.invoke('mldoc:getSettings', from(main.windows[0]!), {})) as { ok: boolean; value: ShownSettings }
     expect(reply.ok).toBe(true)
+    return reply.value
+  }
+
+  /** What a window of `main` gets back when it saves a settings change. */
+  async function saveSettings(main: Awaited<ReturnType<typeof startMain>>, change: Partial<Settings>): Promise<ShownSettings> {
+    const reply = (await main.ipcMain.invoke('mldoc:setSettings', from(main.windows[0]!), change)) as { ok: boolean; value: ShownSettings; error?: string }
+    expect(reply.ok, reply.error).toBe(true)
     return reply.value
   }
 
@@ -110,7 +117,7 @@ describe.runIf(inNamespace)('the hosted signaling server of the desktop app (in 
       expect(await got).toEqual({ type: 'publish', topic: 'room', data: 'offer', clients: 2 })
       a.close()
       b.close()
-      expect(JSON.parse(await readFile(join(scratch, 'userData', 'hosted-signaling.json'), 'utf8'))).toEqual({ hostSignaling: true })
+      expect(JSON.parse(await readFile(join(scratch, 'userData', 'settings.json'), 'utf8'))).toMatchObject({ hostSignaling: true, hostSignalingPort: 4444, signalingUrls: ['ws://127.0.0.1:4444'] })
     } finally {
       // Quitting stops it.
       await quit(main)
@@ -133,6 +140,24 @@ describe.runIf(inNamespace)('the hosted signaling server of the desktop app (in 
     await quit(off)
   })
 
+  it('starts and stops when a window saves the setting, without a restart', async () => {
+    const main = await startMain([], { userData: scratch })
+    try {
+      expect((await windowSettings(main)).hostedSignaling).toEqual({ state: 'off' })
+      const on = await saveSettings(main, { hostSignaling: true })
+      expect(on.hostedSignaling).toEqual({ state: 'running', port: 4444, url: expect.stringMatching(LAN) })
+      expect(on.signalingUrls).toEqual([expect.stringMatching(LAN)])
+      ;(await connect(on.signalingUrls[0]!)).close()
+      const off = await saveSettings(main, { hostSignaling: false })
+      expect([off.hostedSignaling, off.signalingUrls]).toEqual([{ state: 'off' }, ['ws://127.0.0.1:4444']])
+      await stopped()
+      // A setting a window may not save is refused, naming it.
+      await expect(main.ipcMain.invoke('mldoc:setSettings', from(main.windows[0]!), { hostSignalingPort: 80 })).rejects.toThrow(/^invalid setSettings request: hostSignalingPort: /)
+    } finally {
+      await quit(main)
+    }
+  })
+
   it('says so when port 4444 is taken, and the windows keep the servers in Settings', async () => {
     const taken = createServer()
     await new Promise<void>((done) => taken.listen(4444, '0.0.0.0', done))
@@ -143,6 +168,7 @@ describe.runIf(inNamespace)('the hosted signaling server of the desktop app (in 
         ['warning', 'MLDoc could not start its signaling server', 'port 4444 is already in use on this computer (is "mldoc signal" or another signaling server running?)'],
       ])
       expect((await windowSettings(main)).signalingUrls).toEqual(['ws://127.0.0.1:4444'])
+      expect((await windowSettings(main)).hostedSignaling).toMatchObject({ state: 'failed', port: 4444, problem: 'port-in-use' })
       main.app.emit('will-quit')
     } finally {
       await new Promise((done) => taken.close(done))

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer, type AddressInfo, type Server } from 'node:net'
 import { tmpdir, type NetworkInterfaceInfo } from 'node:os'
 import { join } from 'node:path'
@@ -14,7 +14,6 @@ import {
   HOSTED_SIGNALING_HOST,
   HOSTED_SIGNALING_PORT,
   HostedSignaling,
-  HostSignalingOption,
   hostSignalingSwitch,
   hostedSettingsHandlers,
   hostingFailedOptions,
@@ -53,13 +52,16 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-/** A hosted server whose start is recorded and really listens, on 127.0.0.1 and `port` (0: a free one). */
-function hosted(interfaces: Interfaces = LAPTOP, port = 0) {
+/**
+ * A hosted server whose starts are recorded and which really listens, on 127.0.0.1 and on the port
+ * `ports` maps the asked one to (`port` for any other; 0: a free one).
+ */
+function hosted(interfaces: Interfaces = LAPTOP, port = 0, ports: ReadonlyMap<number, number> = new Map()) {
   const asked: SignalServerOptions[] = []
   const signaling = new HostedSignaling({
     start: async (options) => {
       asked.push(options)
-      return startSignalServer({ ...options, host: '127.0.0.1', port })
+      return startSignalServer({ ...options, host: '127.0.0.1', port: ports.get(options.port!) ?? port })
     },
     interfaces: () => interfaces,
   })
@@ -133,7 +135,7 @@ describe('the hosted signaling server', () => {
     expect(hostingFailedOptions('en', 'port 4444 is already in use on this computer')).toEqual({
       type: 'warning',
       message: 'MLDoc could not start its signaling server',
-      detail: 'port 4444 is already in use on this computer\n\nInvites from this computer name only the signaling servers in Settings until it runs. Start MLDoc again with --host-signaling to try again, or with --no-host-signaling to stop trying.',
+      detail: 'port 4444 is already in use on this computer\n\nInvites from this computer name only the other signaling servers in Settings until it runs. In Settings, choose another port or turn hosting off.',
     })
     expect(hostingFailedOptions('uz', 'x').message).toBe('MLDoc signal serverini ishga tushira olmadi')
   })
@@ -197,45 +199,128 @@ describe('the settings windows see while the server runs', () => {
   })
 })
 
-describe('the option to host the server', () => {
-  it('is off until turned on, kept in the user-data folder, and off when its file is damaged', async () => {
-    const option = new HostSignalingOption(join(dir, 'user-data'))
-    expect(await option.get()).toBe(false)
-    await option.set(true)
-    expect(await option.get()).toBe(true)
-    expect(JSON.parse(await readFile(join(dir, 'user-data', 'hosted-signaling.json'), 'utf8'))).toEqual({ hostSignaling: true })
-    await option.set(false)
-    expect(await option.get()).toBe(false)
-    await writeFile(join(dir, 'user-data', 'hosted-signaling.json'), '{"hostSignaling": "yes"')
-    expect(await option.get()).toBe(false)
-    await writeFile(join(dir, 'user-data', 'hosted-signaling.json'), '{"hostSignaling": "yes"}')
-    expect(await option.get()).toBe(false)
+/** A port another program holds on 127.0.0.1, released after the test. */
+async function takenPort(): Promise<number> {
+  const taken: Server = createServer()
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+  cleanup.push(() => new Promise<void>((resolve) => taken.close(() => resolve())))
+  return (taken.address() as AddressInfo).port
+}
+
+describe('what the hosted server is doing', () => {
+  it('is off, running with the address teammates reach, moved to another port, failed with the problem, and off again', async () => {
+    const blocked = await takenPort()
+    const { signaling, asked } = hosted(LAPTOP, 0, new Map([[6000, blocked]]))
+    expect(signaling.state()).toEqual({ state: 'off' })
+    await signaling.set(true, 5000)
+    const first = signaling.lanUrl()!
+    expect(signaling.state()).toEqual({ state: 'running', port: 5000, url: first })
+    expect(first).toMatch(/^ws:\/\/192\.168\.1\.20:\d+$/)
+    // The same port again: nothing restarts.
+    await signaling.set(true, 5000)
+    expect(asked).toEqual([{ port: 5000, host: '0.0.0.0' }])
+    // Another port: the old server stops listening, the new one starts.
+    await signaling.set(true, 5001)
+    expect(asked.map((a) => a.port)).toEqual([5000, 5001])
+    expect(signaling.state()).toMatchObject({ state: 'running', port: 5001 })
+    const local = (url: string) => url.replace('192.168.1.20', '127.0.0.1')
+    await expect(subscriber(local(first), 'room')).rejects.toThrow(/ECONNREFUSED/)
+    await subscriber(local(signaling.lanUrl()!), 'room')
+    // A port in use: the server that ran is stopped, and the state says why none runs.
+    await expect(signaling.set(true, 6000)).rejects.toThrow('port 6000 is already in use on this computer (is "mldoc signal" or another signaling server running?)')
+    expect(signaling.state()).toEqual({ state: 'failed', port: 6000, problem: 'port-in-use', message: 'port 6000 is already in use on this computer (is "mldoc signal" or another signaling server running?)' })
+    expect(signaling.running).toBe(false)
+    await signaling.set(false, 6000)
+    expect(signaling.state()).toEqual({ state: 'off' })
   })
 
-  it('starts the server at launch when on, keeps a command-line switch for later launches, and tells the user when the server cannot start', async () => {
-    const option = new HostSignalingOption(join(dir, 'user-data'))
+  it('is running without an address when this machine has no network one', async () => {
+    const { signaling } = hosted({ lo: [iface('127.0.0.1', true)] })
+    await signaling.set(true)
+    expect(signaling.state()).toEqual({ state: 'running', port: 4444, url: null })
+  })
+})
+
+describe('the hosting settings saved from the Settings dialog', () => {
+  async function settingsCalls(signaling: HostedSignaling) {
+    const userData = new UserData(join(dir, 'user-data'))
+    const caller = { windowId: 1 }
+    const calls = hostedSettingsHandlers({ getSettings: () => userData.settings(), setSettings: (change) => userData.updateSettings(change) }, signaling)
+    return { userData, get: () => calls.getSettings({}, caller), set: (change: Partial<Settings>) => calls.setSettings(change, caller) }
+  }
+
+  it('start the server at once, and the invites of shares started afterwards name it; turned off, it stops and they do not', async () => {
+    const { signaling } = hosted()
+    const calls = await settingsCalls(signaling)
+    expect(await calls.get()).toMatchObject({ hostSignaling: false, hostSignalingPort: 4444, signalingUrls: ['ws://127.0.0.1:4444'], hostedSignaling: { state: 'off' } })
+    // (The test's server listens on a free port, not on 4444: another server stands in for the default address.)
+    await calls.set({ signalingUrls: ['wss://signal.example.org/'] })
+
+    const on = await calls.set({ hostSignaling: true })
+    expect(signaling.running).toBe(true)
+    const lan = signaling.lanUrl()!
+    expect(on).toMatchObject({ hostSignaling: true, signalingUrls: [lan, 'wss://signal.example.org/'], hostedSignaling: { state: 'running', port: 4444, url: lan } })
+    const invite = formatInvite({ room: newRoomId(), secret: newRoomSecret(), transport: 'webrtc', signaling: on.signalingUrls })
+    expect(invite).toContain(`&signal=${encodeURIComponent(lan)}`)
+    // Kept for later launches; the network address is not stored.
+    const stored = JSON.parse(await readFile(join(dir, 'user-data', 'settings.json'), 'utf8')) as Settings
+    expect([stored.hostSignaling, stored.hostSignalingPort, stored.signalingUrls]).toEqual([true, 4444, ['wss://signal.example.org/']])
+    // Every window asking afterwards sees it too.
+    expect((await calls.get()).signalingUrls).toEqual([lan, 'wss://signal.example.org/'])
+
+    const off = await calls.set({ hostSignaling: false })
+    expect(signaling.running).toBe(false)
+    expect(off).toMatchObject({ hostSignaling: false, signalingUrls: ['wss://signal.example.org/'], hostedSignaling: { state: 'off' } })
+    await expect(subscriber(lan.replace('192.168.1.20', '127.0.0.1'), 'room')).rejects.toThrow(/ECONNREFUSED/)
+  })
+
+  it('move the server to a new port, keep a port in use with the reason, and leave the server alone when other settings change', async () => {
+    const blocked = await takenPort()
+    const { signaling, asked } = hosted(LAPTOP, 0, new Map([[5000, blocked]]))
+    const calls = await settingsCalls(signaling)
+    await calls.set({ hostSignaling: true })
+    await calls.set({ userName: 'Dilnoza', theme: 'dark' })
+    expect(asked.map((a) => a.port)).toEqual([4444])
+
+    const failed = await calls.set({ hostSignalingPort: 5000 })
+    expect(failed.hostedSignaling).toEqual({ state: 'failed', port: 5000, problem: 'port-in-use', message: 'port 5000 is already in use on this computer (is "mldoc signal" or another signaling server running?)' })
+    expect(failed.signalingUrls).toEqual(['ws://127.0.0.1:4444'])
+    expect((await calls.userData.settings()).hostSignalingPort).toBe(5000)
+    // The state stays until the next change.
+    expect((await calls.get()).hostedSignaling).toMatchObject({ state: 'failed', port: 5000 })
+
+    const moved = await calls.set({ hostSignalingPort: 5001 })
+    expect(moved.hostedSignaling).toEqual({ state: 'running', port: 5001, url: signaling.lanUrl() })
+    expect(asked.map((a) => a.port)).toEqual([4444, 5000, 5001])
+  })
+})
+
+describe('hosting at launch and from the command line', () => {
+  it('starts the server when Settings say so, keeps a command-line switch in Settings, and tells the user when the server cannot start', async () => {
+    const userData = new UserData(join(dir, 'user-data'))
     const told: MessageBoxOptions[] = []
     const { signaling, asked } = hosted()
-    const control = { option, hosted: signaling, tell: (options: MessageBoxOptions) => told.push(options), lang: (): Lang => 'en' }
+    const control = { settings: userData, hosted: signaling, tell: (options: MessageBoxOptions) => told.push(options), lang: (): Lang => 'en' }
     await applyHostSignalingOption(['.'], control)
     expect(signaling.running).toBe(false)
     await applyHostSignalingOption(['.', '--host-signaling'], control)
     expect(signaling.running).toBe(true)
-    expect(await option.get()).toBe(true)
+    expect((await userData.settings()).hostSignaling).toBe(true)
     // The next launch (here: a second instance) starts nothing new while it runs.
     await applyHostSignalingOption(['.'], control)
     expect(asked).toHaveLength(1)
     await applyHostSignalingOption(['--no-host-signaling'], control)
-    expect([signaling.running, await option.get()]).toEqual([false, false])
+    expect([signaling.running, (await userData.settings()).hostSignaling]).toEqual([false, false])
+    // The port comes from Settings.
+    await userData.updateSettings({ hostSignaling: true, hostSignalingPort: 5005 })
+    await applyHostSignalingOption([], control)
+    expect(asked.at(-1)).toEqual({ port: 5005, host: '0.0.0.0' })
     expect(told).toEqual([])
 
-    const taken: Server = createServer()
-    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
-    cleanup.push(() => new Promise<void>((resolve) => taken.close(() => resolve())))
-    const blocked = hosted(LAPTOP, (taken.address() as AddressInfo).port)
+    const blocked = hosted(LAPTOP, await takenPort())
     await applyHostSignalingOption(['--host-signaling'], { ...control, hosted: blocked.signaling })
     expect(blocked.signaling.running).toBe(false)
-    expect(told.map((t) => [t.message, t.detail?.split('\n')[0]])).toEqual([['MLDoc could not start its signaling server', 'port 4444 is already in use on this computer (is "mldoc signal" or another signaling server running?)']])
+    expect(told.map((t) => [t.message, t.detail?.split('\n')[0]])).toEqual([['MLDoc could not start its signaling server', 'port 5005 is already in use on this computer (is "mldoc signal" or another signaling server running?)']])
   })
 
   it('is switched on and off from the command line, the last switch winning', () => {
