@@ -2,14 +2,21 @@ import { MLDocError } from '../errors.js'
 import { WebURL, WebURLSearchParams, type WebUrl } from './web-globals.js'
 
 /**
+ * The protocol a relay server speaks: the y-websocket server's (`relay=` in an invite), or
+ * Hocuspocus's (`hocuspocus=`), which adds the document name and an authentication message.
+ */
+export type RelayProtocol = 'y-websocket' | 'hocuspocus'
+
+/**
  * An invitation to edit one document together: the room, its secret, and how peers find each
  * other. Peer to peer (`webrtc`): the signaling servers through which browsers meet and then
- * connect directly. Through a relay (`relay`): one Yjs WebSocket server (y-websocket protocol)
- * that carries every update, for teams larger than a mesh suits or networks WebRTC cannot cross.
+ * connect directly. Through a relay (`relay`): one Yjs WebSocket server (a y-websocket server or
+ * Hocuspocus, `relayProtocol`) that carries every update, for teams larger than a mesh suits or
+ * networks WebRTC cannot cross.
  */
 export type RoomInvite =
   | { readonly room: string; readonly secret: string; readonly transport: 'webrtc'; readonly signaling: readonly string[] }
-  | { readonly room: string; readonly secret: string; readonly transport: 'relay'; readonly relay: string }
+  | { readonly room: string; readonly secret: string; readonly transport: 'relay'; readonly relay: string; readonly relayProtocol: RelayProtocol }
 
 /** Scheme and host of an invite link: `mldoc://join?...`. */
 export const INVITE_PREFIX = 'mldoc://join'
@@ -21,6 +28,11 @@ const TOKEN = /^[A-Za-z0-9_-]+$/
 const ROOM_LENGTH = { min: 8, max: 128 }
 const SECRET_LENGTH = { min: 16, max: 256 }
 const MAX_SIGNALING = 10
+
+/** The invite key naming the relay server, for each protocol. */
+const RELAY_KEY: Record<RelayProtocol, string> = { 'y-websocket': 'relay', hocuspocus: 'hocuspocus' }
+/** The relay server in words, for each protocol. */
+const RELAY_WHAT: Record<RelayProtocol, string> = { 'y-websocket': 'relay server', hocuspocus: 'Hocuspocus server' }
 
 function inviteError(message: string): MLDocError {
   return new MLDocError('argument', message, 'invite')
@@ -54,25 +66,35 @@ function checkToken(value: string | null, name: string, length: { min: number; m
 export function checkInvite(invite: RoomInvite): RoomInvite {
   const room = checkToken(invite.room, 'room id', ROOM_LENGTH)
   const secret = checkToken(invite.secret, 'secret', SECRET_LENGTH)
-  if (invite.transport === 'relay') return { room, secret, transport: 'relay', relay: checkWebSocketUrl(invite.relay, 'relay server') }
-  if (invite.signaling.length === 0) throw inviteError('it names no signaling server (signal=ws://...) and no relay server (relay=ws://...)')
+  if (invite.transport === 'relay') {
+    const protocol = invite.relayProtocol
+    if (protocol !== 'y-websocket' && protocol !== 'hocuspocus') throw inviteError(`the relay protocol "${String(protocol)}" is unknown (y-websocket or hocuspocus)`)
+    return { room, secret, transport: 'relay', relay: checkWebSocketUrl(invite.relay, RELAY_WHAT[protocol]), relayProtocol: protocol }
+  }
+  if (invite.signaling.length === 0) throw inviteError('it names no signaling server (signal=ws://...) and no relay server (relay=ws://... or hocuspocus=ws://...)')
   if (invite.signaling.length > MAX_SIGNALING) throw inviteError(`it names ${invite.signaling.length} signaling servers; at most ${MAX_SIGNALING} are allowed`)
   const signaling = [...new Set(invite.signaling.map((url) => checkWebSocketUrl(url, 'signaling server')))]
   return { room, secret, transport: 'webrtc', signaling }
 }
 
-/** The query part of an invite (`room=..&secret=..&signal=..`), shared by the link and the browser route. */
+/**
+ * The query part of an invite (`room=..&secret=..&signal=..`), shared by the link and the browser
+ * route. A relay server is `relay=<ws url>` (y-websocket) or `hocuspocus=<ws url>` instead of `signal`.
+ */
 export function inviteQuery(invite: RoomInvite): string {
   const checked = checkInvite(invite)
   const params = new WebURLSearchParams()
   params.append('room', checked.room)
   params.append('secret', checked.secret)
-  if (checked.transport === 'relay') params.append('relay', checked.relay)
+  if (checked.transport === 'relay') params.append(RELAY_KEY[checked.relayProtocol], checked.relay)
   else for (const url of checked.signaling) params.append('signal', url)
   return params.toString()
 }
 
-/** The invite link: `mldoc://join?room=<id>&secret=<secret>&signal=<url-encoded ws url>` (signal may repeat), or `relay=<ws url>` instead of `signal`. */
+/**
+ * The invite link: `mldoc://join?room=<id>&secret=<secret>&signal=<url-encoded ws url>` (signal
+ * may repeat), or `relay=<ws url>` (a y-websocket server) or `hocuspocus=<ws url>` instead of `signal`.
+ */
 export function formatInvite(invite: RoomInvite): string {
   return `${INVITE_PREFIX}?${inviteQuery(invite)}`
 }
@@ -80,18 +102,21 @@ export function formatInvite(invite: RoomInvite): string {
 /** Reads the query of an invite. */
 function inviteFromQuery(query: string): RoomInvite {
   const params = new WebURLSearchParams(query)
-  const known = new Set(['room', 'secret', 'signal', 'relay'])
+  const known = new Set(['room', 'secret', 'signal', 'relay', 'hocuspocus'])
   const unknown = [...new Set([...params.keys()].filter((key) => !known.has(key)))]
   if (unknown.length > 0) throw inviteError(`it has unknown parts: ${unknown.join(', ')}`)
-  for (const key of ['room', 'secret', 'relay']) {
+  for (const key of ['room', 'secret', 'relay', 'hocuspocus']) {
     if (params.getAll(key).length > 1) throw inviteError(`it gives "${key}" more than once`)
   }
   const room = params.get('room') ?? ''
   const secret = params.get('secret') ?? ''
   const relay = params.get('relay')
+  const hocuspocus = params.get('hocuspocus')
   const signaling = params.getAll('signal')
-  if (relay !== null && signaling.length > 0) throw inviteError('it names both signaling servers and a relay server; an invite uses one or the other')
-  if (relay !== null) return checkInvite({ room, secret, transport: 'relay', relay })
+  if (relay !== null && hocuspocus !== null) throw inviteError('it names both a y-websocket relay server (relay=) and a Hocuspocus server (hocuspocus=); an invite uses one server')
+  if ((relay !== null || hocuspocus !== null) && signaling.length > 0) throw inviteError('it names both signaling servers and a relay server; an invite uses one or the other')
+  if (relay !== null) return checkInvite({ room, secret, transport: 'relay', relay, relayProtocol: 'y-websocket' })
+  if (hocuspocus !== null) return checkInvite({ room, secret, transport: 'relay', relay: hocuspocus, relayProtocol: 'hocuspocus' })
   return checkInvite({ room, secret, transport: 'webrtc', signaling })
 }
 

@@ -4,8 +4,9 @@ import type { ReceivePath } from './receive.js'
 
 /**
  * The relay path: instead of peer-to-peer WebRTC, every peer connects to one Yjs WebSocket server
- * (the y-websocket protocol, e.g. `npx y-websocket` from @y/websocket-server, or Hocuspocus),
- * which keeps the document and passes updates on. Written against y-websocket 3.1 (pinned).
+ * (the y-websocket protocol, e.g. `npx y-websocket` from @y/websocket-server), which keeps the
+ * document and passes updates on. Written against y-websocket 3.1 (pinned). Hocuspocus speaks a
+ * protocol of its own: its provider is guarded by hocuspocus-guard.ts.
  */
 
 /** y-websocket's handler of one message type. */
@@ -21,8 +22,9 @@ const SYNC_STEP_2 = 1
 const SYNC_UPDATE = 2
 
 /**
- * The document name on the relay server. It carries the secret, so someone who knows only the
- * room id cannot open the document; the relay server itself sees the document (use `wss://`).
+ * The document name on the relay server (y-websocket or Hocuspocus). It carries the secret, so
+ * someone who knows only the room id cannot open the document; the relay server itself sees the
+ * document (use `wss://`).
  */
 export function relayDocumentName(invite: Pick<RoomInvite, 'room' | 'secret'>): string {
   return `${invite.room}.${invite.secret}`

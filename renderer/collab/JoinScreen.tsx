@@ -9,12 +9,13 @@ import { useApp } from '../app/settings.js'
 import { DocumentSession } from '../document/session.js'
 import { DocumentView } from '../editor/DocumentView.js'
 import { collabText } from './labels.js'
+import { RelayRefusedNote } from './PeersPanel.js'
 import { collabFor, type CollabSession } from './session.js'
 
 type Joining = { error: string } | { session: DocumentSession; collab: CollabSession }
 
 /**
- * Opening an invite: `#/join?room=..&secret=..&signal=..` (or `relay=..`). Joins the room with an
+ * Opening an invite: `#/join?room=..&secret=..&signal=..` (or `relay=..`, `hocuspocus=..`). Joins the room with an
  * empty document and shows the editor only once the document has arrived from a peer, so nothing
  * is ever seeded twice; until then it shows what is happening (signaling, peers, a wrong secret).
  * Route to it with `<JoinScreen address={window.location.hash} />`.
@@ -87,6 +88,7 @@ function Arrival({ session, collab }: { session: DocumentSession; collab: Collab
             {note.text[lang]}
           </p>
         ))}
+        {state.relayRefused !== null && <RelayRefusedNote reason={state.relayRefused} lang={lang} />}
         <button type="button" className="button" onClick={() => navigate({ kind: 'start' })}>{collabText('cancel', lang)}</button>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { describeCandidates, explainRoom } from '../../core/collab/explain.js'
+import type { Lang } from '../../core/i18n.js'
 import { useApp } from '../app/settings.js'
 import { collabText } from './labels.js'
 import type { CollabSession } from './session.js'
@@ -7,7 +8,7 @@ import { useCollabState } from './useCollab.js'
 /**
  * Who is in the room and how each is connected: signaling servers (reachable or not), each peer
  * (WebRTC connected or connecting, the candidate type, round trip), and plain explanations of
- * what is wrong when peers cannot connect. `data-*` attributes carry the same facts for tests.
+ * what is wrong when peers cannot connect (or a Hocuspocus server refused the room). `data-*` attributes carry the same facts for tests.
  */
 export function PeersPanel({ collab }: { collab: CollabSession }) {
   const { settings } = useApp()
@@ -15,6 +16,7 @@ export function PeersPanel({ collab }: { collab: CollabSession }) {
   const state = useCollabState(collab)
   const notes = explainRoom(state)
   const conns = collab.webrtcProvider?.room
+  const hocuspocus = state.invite?.transport === 'relay' && state.invite.relayProtocol === 'hocuspocus'
   return (
     <section
       className="peers-panel"
@@ -58,17 +60,27 @@ export function PeersPanel({ collab }: { collab: CollabSession }) {
       )}
       {state.relay && (
         <div>
-          <h4>{collabText('relayHeading', lang)}</h4>
-          <p data-relay={state.relay.connected ? 'reachable' : 'unreachable'}>
+          <h4>{collabText(hocuspocus ? 'hocuspocusHeading' : 'relayHeading', lang)}</h4>
+          <p data-relay={state.relay.connected ? 'reachable' : 'unreachable'} data-relay-protocol={hocuspocus ? 'hocuspocus' : 'y-websocket'}>
             {state.relay.url}: {collabText(state.relay.connected ? 'signalingReachable' : 'signalingUnreachable', lang)}
           </p>
         </div>
       )}
+      {state.relayRefused !== null && <RelayRefusedNote reason={state.relayRefused} lang={lang} />}
       {notes.map((note, i) => (
         <p key={i} className={`peers-panel__note peers-panel__note--${note.kind}`} role={note.kind === 'problem' ? 'alert' : undefined} data-note={note.kind}>
           {note.text[lang]}
         </p>
       ))}
     </section>
+  )
+}
+
+/** Says that the Hocuspocus server's authentication hook refused the room, in the server's words. */
+export function RelayRefusedNote({ reason, lang }: { reason: string; lang: Lang }) {
+  return (
+    <p className="peers-panel__note peers-panel__note--problem" role="alert" data-note="problem" data-relay-refused="">
+      {collabText('relayRefused', lang)} “{reason}”. {collabText('relayRefusedHint', lang)}
+    </p>
   )
 }

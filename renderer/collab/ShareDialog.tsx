@@ -1,6 +1,6 @@
 import { Share2 } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
-import { formatInvite } from '../../core/collab/invite.js'
+import { formatInvite, type RelayProtocol } from '../../core/collab/invite.js'
 import { useApp } from '../app/settings.js'
 import { collabText } from './labels.js'
 import { PeersPanel } from './PeersPanel.js'
@@ -34,6 +34,7 @@ export function ShareDialog({ collab, onClose }: { collab: CollabSession; onClos
   const state = useCollabState(collab)
   const dialog = useRef<HTMLDialogElement>(null)
   const [relay, setRelay] = useState('')
+  const [protocol, setProtocol] = useState<RelayProtocol>('y-websocket')
   const [error, setError] = useState<string | null>(null)
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null)
   useEffect(() => {
@@ -44,7 +45,7 @@ export function ShareDialog({ collab, onClose }: { collab: CollabSession; onClos
     try {
       setError(null)
       if (how === 'webrtc') collab.share()
-      else collab.shareViaRelay(relay)
+      else collab.shareViaRelay(relay, protocol)
     } catch (e) {
       setError((e as Error).message)
     }
@@ -83,6 +84,10 @@ export function ShareDialog({ collab, onClose }: { collab: CollabSession; onClos
           </div>
           <p>{collabText('relayOption', lang)}</p>
           <div className="collab-dialog__row">
+            <select className="input" value={protocol} onChange={(e) => setProtocol(e.target.value as RelayProtocol)} aria-label={collabText('relayProtocol', lang)} data-testid="relay-protocol">
+              <option value="y-websocket">{collabText('relayYWebsocket', lang)}</option>
+              <option value="hocuspocus">{collabText('relayHocuspocus', lang)}</option>
+            </select>
             <input className="input" type="url" value={relay} onChange={(e) => setRelay(e.target.value)} placeholder="ws://127.0.0.1:1234" aria-label={collabText('relayAddress', lang)} data-testid="relay-address" />
             <button type="button" className="button" onClick={() => start('relay')} disabled={relay.trim() === ''} data-testid="share-via-relay">{collabText('shareViaRelay', lang)}</button>
           </div>

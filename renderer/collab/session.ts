@@ -4,11 +4,11 @@ import { localAwarenessUser, remoteAwarenessUser, type AwarenessUser } from '../
 import { mldocUpdateCheck } from '../../core/collab/check.js'
 import { selectedPair, type CandidateType } from '../../core/collab/connection.js'
 import type { PeerLink, RoomPicture } from '../../core/collab/explain.js'
-import { checkInvite, type RoomInvite } from '../../core/collab/invite.js'
+import { checkInvite, type RelayProtocol, type RoomInvite } from '../../core/collab/invite.js'
 import { newRoomId, newRoomSecret } from '../../core/collab/random.js'
 import { createReceivePath, type ReceivePath } from '../../core/collab/receive.js'
 import type { Settings } from '../../core/host/api.js'
-import { closeTransport, connectRelay, connectWebrtc, signalingStates, webrtcRoom, type Transport } from './providers.js'
+import { closeTransport, connectHocuspocus, connectRelay, connectWebrtc, relayState, signalingStates, webrtcRoom, type Transport } from './providers.js'
 
 /** The settings co-editing uses. */
 export type CollabSettings = Pick<Settings, 'userName' | 'userColor' | 'signalingUrls' | 'iceServers'>
@@ -29,6 +29,8 @@ export interface CollabState extends RoomPicture {
   /** The room this document was last in, after leaving it: rejoining merges what changed meanwhile. */
   readonly previousInvite: RoomInvite | null
   readonly peers: readonly (PeerView & { readonly connectingForMs: number })[]
+  /** Why the Hocuspocus server's authentication hook refused the document (its own words), or null. */
+  readonly relayRefused: string | null
 }
 
 /** How often connection details (signaling state, candidate types) are read again. */
@@ -44,7 +46,7 @@ const PEER_FIELD = 'peer'
 
 const PRIVATE: CollabState = {
   invite: null, previousInvite: null, transport: null, signaling: [], relay: null, peers: [], ice: { stun: false, turn: false },
-  wrongSecret: false, unansweredOthers: 0, droppedUpdates: 0,
+  wrongSecret: false, unansweredOthers: 0, droppedUpdates: 0, relayRefused: null,
 }
 
 function iceKinds(iceServers: Settings['iceServers']): RoomPicture['ice'] {
@@ -110,9 +112,9 @@ export class CollabSession {
     return invite
   }
 
-  /** Shares the document through a relay server (y-websocket protocol) at `url`. Returns the invite. */
-  shareViaRelay(url: string): RoomInvite {
-    const invite = checkInvite({ room: newRoomId(), secret: newRoomSecret(), transport: 'relay', relay: url.trim() })
+  /** Shares the document through a relay server at `url` (a y-websocket server, or Hocuspocus). Returns the invite. */
+  shareViaRelay(url: string, protocol: RelayProtocol = 'y-websocket'): RoomInvite {
+    const invite = checkInvite({ room: newRoomId(), secret: newRoomSecret(), transport: 'relay', relay: url.trim(), relayProtocol: protocol })
     this.connect(invite)
     return invite
   }
@@ -160,6 +162,13 @@ export class CollabSession {
         if (room?._beforeUnloadHandler) window.removeEventListener('beforeunload', room._beforeUnloadHandler)
         this.publishUser()
       })
+    } else if (invite.relayProtocol === 'hocuspocus') {
+      const transport = connectHocuspocus(this.ydoc, this.awareness, invite, this.receive, {
+        onBadMessage: (reason) => events.onBadMessage({ from: 'the Hocuspocus server', reason }),
+        onRefused: () => this.emit(),
+      })
+      this.transport = transport
+      transport.provider.on('status', () => void this.refresh())
     } else {
       const transport = connectRelay(this.ydoc, this.awareness, invite, this.receive, (reason) => events.onBadMessage({ from: 'the relay server', reason }))
       this.transport = transport
@@ -308,24 +317,24 @@ export class CollabSession {
       const peerId = (state as Record<string, unknown>)[PEER_FIELD]
       const conn = typeof peerId === 'string' ? room?.webrtcConns.get(peerId) : undefined
       if (typeof peerId === 'string') shown.add(peerId)
-      peers.push(this.peerView(`client-${clientId}`, user, transport.kind === 'relay' ? 'relay' : conn?.connected ? 'connected' : 'connecting', typeof peerId === 'string' ? peerId : null, now))
+      peers.push(this.peerView(`client-${clientId}`, user, transport.kind !== 'webrtc' ? 'relay' : conn?.connected ? 'connected' : 'connecting', typeof peerId === 'string' ? peerId : null, now))
     }
     for (const conn of room?.webrtcConns.values() ?? []) {
       if (shown.has(conn.remotePeerId)) continue
       peers.push(this.peerView(`peer-${conn.remotePeerId}`, null, conn.connected ? 'connected' : 'connecting', conn.remotePeerId, now))
     }
-    const relay = transport.kind === 'relay' ? { url: transport.provider.url.split('/').slice(0, 3).join('/'), connected: transport.provider.wsconnected } : null
     this.state = {
       invite: this.state.invite,
       previousInvite: null,
-      transport: transport.kind,
+      transport: transport.kind === 'webrtc' ? 'webrtc' : 'relay',
       signaling: signalingStates(transport),
-      relay,
+      relay: relayState(transport),
       peers,
       ice: iceKinds(this.settings.iceServers),
       wrongSecret: this.wrongSecret,
       unansweredOthers: transport.kind === 'webrtc' && (room?.webrtcConns.size ?? 0) === 0 && now - this.connectedAt >= UNANSWERED_MS ? Math.max(0, this.roomSize - 1) : 0,
       droppedUpdates: this.dropped,
+      relayRefused: transport.kind === 'hocuspocus' ? transport.refused : null,
     }
     this.notify()
   }

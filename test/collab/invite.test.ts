@@ -36,9 +36,25 @@ describe('invite links', () => {
   })
 
   it('has a relay variant without signaling servers', () => {
-    const relay: RoomInvite = { room: webrtc.room, secret: webrtc.secret, transport: 'relay', relay: 'ws://127.0.0.1:1234/' }
+    const relay: RoomInvite = { room: webrtc.room, secret: webrtc.secret, transport: 'relay', relay: 'ws://127.0.0.1:1234/', relayProtocol: 'y-websocket' }
     expect(formatInvite(relay)).toBe(`mldoc://join?room=${webrtc.room}&secret=${webrtc.secret}&relay=ws%3A%2F%2F127.0.0.1%3A1234%2F`)
     expect(parseInvite(formatInvite(relay))).toEqual(relay)
+  })
+
+  it('names a Hocuspocus server with hocuspocus= instead of relay=', () => {
+    const hocuspocus: RoomInvite = { room: webrtc.room, secret: webrtc.secret, transport: 'relay', relay: 'wss://collab.example.org/mldoc', relayProtocol: 'hocuspocus' }
+    expect(formatInvite(hocuspocus)).toBe(`mldoc://join?room=${webrtc.room}&secret=${webrtc.secret}&hocuspocus=wss%3A%2F%2Fcollab.example.org%2Fmldoc`)
+    expect(parseInvite(formatInvite(hocuspocus))).toEqual(hocuspocus)
+    expect(parseInvite(`#/join?room=${webrtc.room}&secret=${webrtc.secret}&hocuspocus=ws://127.0.0.1:1234`)).toEqual({ ...hocuspocus, relay: 'ws://127.0.0.1:1234/' })
+  })
+
+  it('rejects an invite that leaves open which server to use', () => {
+    const ok = `room=${webrtc.room}&secret=${webrtc.secret}`
+    expect(failure(`mldoc://join?${ok}&relay=ws%3A%2F%2Fa&hocuspocus=ws%3A%2F%2Fb`)).toMatch(/both a y-websocket relay server \(relay=\) and a Hocuspocus server \(hocuspocus=\)/)
+    expect(failure(`mldoc://join?${ok}&signal=ws%3A%2F%2Fa&hocuspocus=ws%3A%2F%2Fb`)).toMatch(/both signaling servers and a relay/)
+    expect(failure(`mldoc://join?${ok}&hocuspocus=ws%3A%2F%2Fa&hocuspocus=ws%3A%2F%2Fb`)).toMatch(/gives "hocuspocus" more than once/)
+    expect(failure(`mldoc://join?${ok}&hocuspocus=https%3A%2F%2Fa`)).toMatch(/the Hocuspocus server "https:\/\/a" must start with ws:\/\/ or wss:\/\//)
+    expect(() => formatInvite({ room: webrtc.room, secret: webrtc.secret, transport: 'relay', relay: 'ws://a', relayProtocol: 'socket.io' as 'hocuspocus' })).toThrow(/relay protocol "socket.io" is unknown/)
   })
 
   it('says what is wrong with a bad invite', () => {
@@ -47,7 +63,7 @@ describe('invite links', () => {
     expect(failure('https://example.org/')).toMatch(/not an MLDoc invite/)
     expect(failure(`mldoc://join?secret=${webrtc.secret}&signal=ws://a`)).toMatch(/room id is missing/)
     expect(failure(`mldoc://join?room=${webrtc.room}&signal=ws://a`)).toMatch(/secret is missing/)
-    expect(failure(`mldoc://join?${ok}`)).toMatch(/no signaling server .* and no relay server/)
+    expect(failure(`mldoc://join?${ok}`)).toMatch(/no signaling server .* and no relay server \(relay=ws:\/\/\.\.\. or hocuspocus=ws:\/\/\.\.\.\)/)
     expect(failure(`mldoc://join?${ok}&signal=http%3A%2F%2Fa`)).toMatch(/signaling server "http:\/\/a" must start with ws:\/\/ or wss:\/\//)
     expect(failure(`mldoc://join?${ok}&signal=nonsense`)).toMatch(/signaling server "nonsense" is not an address/)
     expect(failure(`mldoc://join?${ok}&signal=ws%3A%2F%2Fa&relay=ws%3A%2F%2Fb`)).toMatch(/both signaling servers and a relay/)
