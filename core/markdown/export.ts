@@ -1,6 +1,5 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import type { BlockContent, Heading, ListItem, PhrasingContent, Root, RootContent } from 'mdast'
-import { toMarkdown } from 'mdast-util-to-markdown'
 import { isBlockType } from '../blocks/define.js'
 import type { MLDocument } from '../document/model.js'
 import type { Lang } from '../i18n.js'
@@ -10,8 +9,8 @@ import { fenceInfo } from './code.js'
 import { blockMarker, sectionComment } from './comments.js'
 import { frontMatterYaml } from './front-matter.js'
 import { inlineToMdast } from './inline-export.js'
-import { TO_MARKDOWN_OPTIONS } from './syntax.js'
 import { tableToMdast } from './table.js'
+import { writeMarkdown } from './write/index.js'
 
 /** Whether a paragraph shows nothing: no text but spaces, maybe hard breaks. */
 function isBlankParagraph(node: PMNode): boolean {
@@ -107,7 +106,11 @@ class MdastWriter implements BlockExportContext {
  * gives the same bytes.
  */
 export function exportMarkdown(doc: MLDocument): string {
+  return writeMarkdown(markdownTree(doc))
+}
+
+/** The document as the mdast tree its Markdown is written from: front matter, then the body. */
+export function markdownTree(doc: MLDocument): Root {
   const writer = new MdastWriter(doc.meta.lang)
-  const root: Root = { type: 'root', children: [{ type: 'yaml', value: frontMatterYaml(doc.meta) }, ...writer.children(doc.body)] }
-  return toMarkdown(root, TO_MARKDOWN_OPTIONS)
+  return { type: 'root', children: [{ type: 'yaml', value: frontMatterYaml(doc.meta) }, ...writer.children(doc.body)] }
 }

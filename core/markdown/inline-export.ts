@@ -66,6 +66,12 @@ function pieces(parent: PMNode, options: InlineExportOptions): Piece[] {
 }
 
 /**
+ * What every GFM literal link holds (`http://`, `https://`, `www.`, or an `@` with a dot after
+ * it): text without any of these is not cut into links, which saves the costly transform.
+ */
+const MAY_HOLD_LITERAL_LINK = /https?:\/\/|www\.|@[^]*\./i
+
+/**
  * Plain text that GFM reads as a link (`www.x.com`, `https://x.com`, `a@b.co`) is a link for
  * GitHub and for the importer whatever escapes it is written with: it is written as the link
  * it will be read as, so the file reads back to the same bytes.
@@ -75,7 +81,7 @@ function withLiteralLinks(list: Piece[], parent: PMNode): Piece[] {
   if (!linkType) return list
   const out: Piece[] = []
   for (const piece of list) {
-    if (piece.hardBreak || !piece.text.includes('.') || piece.marks.some((m) => m.type.name === 'link' || m.type.name === 'code')) {
+    if (piece.hardBreak || !MAY_HOLD_LITERAL_LINK.test(piece.text) || piece.marks.some((m) => m.type.name === 'link' || m.type.name === 'code')) {
       out.push(piece)
       continue
     }

@@ -1,0 +1,46 @@
+import type { Table } from 'mdast'
+import { containerPhrasing } from './inline.js'
+import type { WriterState } from './state.js'
+
+/** The delimiter of a column: three characters, colons for its alignment. */
+function delimiter(align: string | null | undefined): string {
+  const code = typeof align === 'string' ? align.charAt(0).toLowerCase() : ''
+  if (code === 'c') return ':-:'
+  if (code === 'l') return ':--'
+  if (code === 'r') return '--:'
+  return '---'
+}
+
+/** One table line: `| a | b |`, an empty cell as `| |`. */
+function line(cells: readonly string[], count: number): string {
+  let out = '|'
+  for (let c = 0; c < count; c++) {
+    const cell = cells[c] ?? ''
+    out += cell ? ` ${cell} |` : ' |'
+  }
+  return out
+}
+
+/**
+ * A GFM table with unaligned columns (a changed cell changes one line of the diff) and a
+ * delimiter row of three characters per column: `---`, `:--`, `:-:`, `--:`. The header row has
+ * as many cells as the table has columns; other rows have their own cells.
+ */
+export function writeTable(state: WriterState, table: Table): string {
+  const rows = state.within('table', () =>
+    table.children.map((row) =>
+      state.within('tableRow', () => row.children.map((cell) => state.within('tableCell', () => state.within('phrasing', () => containerPhrasing(state, cell, ' ', ' '))))),
+    ),
+  )
+  const head = rows[0]
+  if (!head) return ''
+  const align = table.align ?? []
+  const columns = align.length || rows.reduce((max, row) => Math.max(max, row.length), 0)
+  while (head.length < columns) head.push('')
+  const widest = rows.reduce((max, row) => Math.max(max, row.length), 0)
+  const delimiters: string[] = []
+  for (let c = 0; c < widest; c++) delimiters.push(delimiter(align[c]))
+  const lines = [line(head, Math.max(1, head.length)), line(delimiters, Math.max(1, head.length))]
+  for (let r = 1; r < rows.length; r++) lines.push(line(rows[r]!, Math.max(1, rows[r]!.length)))
+  return lines.join('\n')
+}
