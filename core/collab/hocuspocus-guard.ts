@@ -35,10 +35,11 @@ function emptyStep2(documentName: string): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/** A message's bytes; `instanceof` would miss an ArrayBuffer made in another realm (a WebSocket's, in a test DOM). */
 function bytesOf(data: unknown): Uint8Array {
-  if (data instanceof Uint8Array) return data
-  if (data instanceof ArrayBuffer) return new Uint8Array(data)
-  throw new Error(`a message is ${typeof data}, not binary`)
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+  if (Object.prototype.toString.call(data) === '[object ArrayBuffer]') return new Uint8Array(data as ArrayBuffer)
+  throw new Error(`a message is ${typeof data === 'string' ? 'text' : typeof data}, not binary`)
 }
 
 /** A guarded provider: {@link HocuspocusGuard.destroy} stops watching the document. */

@@ -3,7 +3,7 @@
 // the real app in browser mode (`startWebHost`, their own documents folder and settings) in a
 // Chromium process of their own (not tabs: tabs of one browser would sync over
 // BroadcastChannel); they meet through MLDoc's signaling server. A Node peer joins from the
-// invite; a relay server (y-websocket) carries the relay path. Everything is driven through the
+// invite; relay servers (y-websocket, Hocuspocus) carry the relay path. Everything is driven through the
 // UI: Share, the invite, the join form and route, typing, Export Markdown, the peers panel.
 // Prints progress on stderr and one line `RESULT <json>` on stdout: every check with its outcome,
 // and measured figures (sync latency, join, catch-up and reconnect times).
@@ -119,10 +119,11 @@ async function openDocument(page, file) {
   await editorOf(page).waitFor()
 }
 
-/** Share → Start sharing (or through a relay) → the invite from the dialog. */
-async function share(page, relay) {
+/** Share → Start sharing (or through a relay server of the given kind) → the invite from the dialog. */
+async function share(page, relay, protocol = 'y-websocket') {
   await page.getByTestId('share-button').click()
   if (relay) {
+    await page.getByTestId('relay-protocol').selectOption(protocol)
     await page.getByTestId('relay-address').fill(relay)
     await page.getByTestId('share-via-relay').click()
   } else {
@@ -146,6 +147,8 @@ async function peersPanel(page) {
     dropped: Number(el.dataset.dropped),
     peers: [...el.querySelectorAll('[data-peer-link]')].map((li) => ({ text: li.textContent, link: li.dataset.peerLink, local: li.dataset.candidateLocal, remote: li.dataset.candidateRemote })),
     signaling: [...el.querySelectorAll('[data-signaling]')].map((li) => li.dataset.signaling),
+    relay: el.querySelector('[data-relay]')?.dataset.relay ?? null,
+    relayProtocol: el.querySelector('[data-relay]')?.dataset.relayProtocol ?? null,
     notes: [...el.querySelectorAll('[data-note]')].map((n) => n.textContent),
   }))
   await page.keyboard.press('Escape')
@@ -424,6 +427,57 @@ async function run() {
     await relayPage.evaluate(() => (window.location.hash = '#/'))
     await until('A to leave the room when closing the document', async () => !names().includes('A'), 10000)
     check('closing a shared document leaves its room', true)
+
+    // --- The relay path through a Hocuspocus server: a second Chromium process joins ------------
+    const { Server } = await import('@hocuspocus/server')
+    const hocuspocusSeen = []
+    const hocuspocus = new Server({ quiet: true, stopOnSignals: false, onAuthenticate: async ({ documentName, token }) => void hocuspocusSeen.push({ documentName, token }) })
+    // Server.listen() in 3.4.4 ignores its address option (every interface): listen on loopback here.
+    await new Promise((r) => hocuspocus.httpServer.listen({ port: 0, host: '127.0.0.1' }, r))
+    later(() => hocuspocus.destroy())
+    const hocuspocusUrl = `ws://127.0.0.1:${hocuspocus.httpServer.address().port}`
+    const problemsBefore = { a: a.problems.length, b: b.problems.length }
+    support.writeSampleDocument(join(a.dir, 'hocuspocus.mldoc'))
+    const hpA = await newPage(a)
+    await openDocument(hpA, 'hocuspocus.mldoc')
+    const hpInvite = await share(hpA, hocuspocusUrl, 'hocuspocus')
+    check('the Hocuspocus invite names the server with hocuspocus= and no other server', /&hocuspocus=ws%3A%2F%2F127\.0\.0\.1%3A\d+/.test(hpInvite) && !/signal=|relay=/.test(hpInvite), hpInvite.replace(/secret=[^&]+/, 'secret=…'))
+    const hpB = await newPage(b)
+    t0 = Date.now()
+    await hpB.getByTestId('join-input').fill(hpInvite)
+    await hpB.getByTestId('join-input').press('Enter')
+    await editorOf(hpB).waitFor({ timeout: 20000 })
+    await converge([hpA, hpB], 'B receiving the document through Hocuspocus')
+    figures.hocuspocusJoinMs = Date.now() - t0
+    await caretAtEnd(hpB, 'paragraph')
+    await hpB.keyboard.type(' via-hocuspocus-B', { delay: 10 })
+    await hpA.getByText('via-hocuspocus-B').first().waitFor({ timeout: 10000 })
+    await caretAtEnd(hpA, 'paragraph')
+    await hpA.keyboard.type(' via-hocuspocus-A', { delay: 10 })
+    await hpB.getByText('via-hocuspocus-A').first().waitFor({ timeout: 10000 })
+    await converge([hpA, hpB], 'both edits through Hocuspocus')
+    const [hpMdA, hpMdB] = [await exportMarkdown(a, hpA), await exportMarkdown(b, hpB)]
+    const [hpPanelA, hpPanelB] = [await peersPanel(hpA), await peersPanel(hpB)]
+    check('through a Hocuspocus server, a second Chromium process joins from the invite, edits go both ways and both export identical Markdown',
+      hpMdA === hpMdB && hpMdA.includes('via-hocuspocus-A') && hpMdA.includes('via-hocuspocus-B') && (hpMdA.match(/Problem framing/g) ?? []).length === 1,
+      `${figures.hocuspocusJoinMs} ms from Join to the document`)
+    check('the peers panels show the Hocuspocus server reachable, the other person through it, and no WebRTC connection',
+      [hpPanelA, hpPanelB].every((panel) => panel.transport === 'relay' && panel.webrtcConns === 0 && panel.relay === 'reachable' && panel.relayProtocol === 'hocuspocus')
+        && hpPanelA.peers.some((x) => x.text.startsWith('B') && x.link === 'relay') && hpPanelB.peers.some((x) => x.text.startsWith('A') && x.link === 'relay'),
+      [...hpPanelA.notes, ...hpPanelA.peers.map((x) => x.text), ...hpPanelB.peers.map((x) => x.text)].join(' | '))
+    const hpQuery = new URLSearchParams(hpInvite.split('?')[1])
+    check('the Hocuspocus server saw the document as <room>.<secret> and the secret as the token, from both people',
+      hocuspocusSeen.length === 2 && hocuspocusSeen.every((x) => x.documentName === `${hpQuery.get('room')}.${hpQuery.get('secret')}` && x.token === hpQuery.get('secret')),
+      `${hocuspocusSeen.length} authentications`)
+    const newProblems = [...a.problems.slice(problemsBefore.a), ...b.problems.slice(problemsBefore.b)]
+    check('sharing through Hocuspocus logged no errors in either browser', newProblems.length === 0, newProblems.join(' | '))
+    const caretA = (present) => hpB.waitForFunction((want) => [...document.querySelectorAll('.mldoc-caret__label')].some((l) => l.textContent === 'A') === want, present, { timeout: 10000 }).then(() => true, () => false)
+    await caretAtEnd(hpA, 'paragraph')
+    const shownA = await caretA(true)
+    await hpA.evaluate(() => (window.location.hash = '#/'))
+    const goneA = await caretA(false)
+    check('B sees A’s caret through Hocuspocus, and it goes when A closes the document (A leaves the room)', shownA && goneA, `shown ${shownA}, gone ${goneA}`)
+    await hpB.close({ runBeforeUnload: true })
 
     // --- A document of more than 1 MiB, both ways (scenarios/large-document.ts) -----------------
     await support.largeDocumentScenario({ check, figures, signalUrl: signal.url, newPage: () => newPage(c), exportMarkdown: (page) => exportMarkdown(c, page), problems: c.problems })

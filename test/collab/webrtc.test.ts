@@ -41,7 +41,7 @@ function runScenarios(): Promise<{ report: Report | null; stderr: string; status
 
 const reason = cannotRun()
 
-describe('co-editing in the app over WebRTC (separate Chromium processes, a Node peer, a relay server)', () => {
+describe('co-editing in the app over WebRTC (separate Chromium processes, a Node peer, relay servers)', () => {
   it.skipIf(reason !== null)(`every scenario passes${reason ? ` — skipped: ${reason}` : ''}`, async () => {
     const { report, stderr, status } = await runScenarios()
     expect(report, `the scenarios reported nothing (exit ${status}):\n${stderr}`).not.toBeNull()
@@ -49,7 +49,7 @@ describe('co-editing in the app over WebRTC (separate Chromium processes, a Node
     const failed = report!.checks.filter((c) => !c.ok).map((c) => `${c.name}${c.detail ? `: ${c.detail}` : ''}`)
     expect(failed, stderr).toEqual([])
     // The run covers what it claims: a report missing a scenario is a failure too.
-    for (const scenario of [/connected over WebRTC .*not BroadcastChannel/, /into one paragraph converges/, /one field of a structured block .* converges/, /Ctrl\+Z in A undoes A’s typing and keeps B’s/, /third person joining late/, /after C rejoins, all three export identical Markdown/, /wrong secret gets no document/, /Node peer .* joins from the invite/, /hostile messages/, /through the relay server/, /more than 1 MiB reaches the app in Chromium whole/, /more than 1 MiB reaches a Node peer whole/]) {
+    for (const scenario of [/connected over WebRTC .*not BroadcastChannel/, /into one paragraph converges/, /one field of a structured block .* converges/, /Ctrl\+Z in A undoes A’s typing and keeps B’s/, /third person joining late/, /after C rejoins, all three export identical Markdown/, /wrong secret gets no document/, /Node peer .* joins from the invite/, /hostile messages/, /through the relay server/, /through a Hocuspocus server, a second Chromium process joins/, /peers panels show the Hocuspocus server reachable/, /more than 1 MiB reaches the app in Chromium whole/, /more than 1 MiB reaches a Node peer whole/]) {
       expect(report!.checks.some((c) => scenario.test(c.name) && c.ok), String(scenario)).toBe(true)
     }
   }, 200_000)
