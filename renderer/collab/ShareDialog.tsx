@@ -88,6 +88,8 @@ export function ShareDialog({ collab, onClose }: { collab: CollabSession; onClos
               <option value="y-websocket">{collabText('relayYWebsocket', lang)}</option>
               <option value="hocuspocus">{collabText('relayHocuspocus', lang)}</option>
             </select>
+          </div>
+          <div className="collab-dialog__row">
             <input className="input" type="url" value={relay} onChange={(e) => setRelay(e.target.value)} placeholder="ws://127.0.0.1:1234" aria-label={collabText('relayAddress', lang)} data-testid="relay-address" />
             <button type="button" className="button" onClick={() => start('relay')} disabled={relay.trim() === ''} data-testid="share-via-relay">{collabText('shareViaRelay', lang)}</button>
           </div>
