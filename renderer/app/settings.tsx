@@ -1,24 +1,39 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import type { Settings } from '../../core/host/api.js'
+import type { Settings, ShownSettings } from '../../core/host/api.js'
 import type { Host } from '../host/index.js'
 import { setUiLang } from '../i18n/index.js'
 
 /** The host and the user's settings, as the whole app sees them. */
 export interface AppContextValue {
   readonly host: Host
-  readonly settings: Settings
+  /** The settings as the host shows them (with what its signaling server does, where it runs one). */
+  readonly settings: ShownSettings
   /** Changes settings: applied at once, kept by the host. */
   readonly updateSettings: (change: Partial<Settings>) => Promise<void>
 }
 
 const AppContext = createContext<AppContextValue | null>(null)
 
-/** Provides the host and settings; applies the UI language and theme whenever they change. */
-export function AppProvider({ host, initial, children }: { host: Host; initial: Settings; children: ReactNode }) {
+/**
+ * Provides the host and settings; applies the UI language and theme whenever they change, and
+ * asks the host again when the window comes to the front (another window or a command line may
+ * have changed them, and a hosted signaling server's network address follows the network).
+ */
+export function AppProvider({ host, initial, children }: { host: Host; initial: ShownSettings; children: ReactNode }) {
   const [settings, setSettings] = useState(initial)
   const updateSettings = useCallback(async (change: Partial<Settings>) => {
     setSettings((current) => ({ ...current, ...change }))
     setSettings(await host.api.setSettings(change))
+  }, [host])
+  useEffect(() => {
+    const refresh = () => {
+      host.api.getSettings({}).then(
+        (fresh) => setSettings((current) => (JSON.stringify(current) === JSON.stringify(fresh) ? current : fresh)),
+        () => undefined, // the settings in force stay; the next focus asks again
+      )
+    }
+    window.addEventListener('focus', refresh)
+    return () => window.removeEventListener('focus', refresh)
   }, [host])
   useEffect(() => {
     void setUiLang(settings.uiLang)

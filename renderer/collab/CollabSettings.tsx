@@ -1,13 +1,15 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { formatIceServers, parseIceServers, parseSignalingServers } from '../../core/collab/servers.js'
+import { HostSignalingSetting } from '../app/HostSignalingSetting.js'
 import { useApp } from '../app/settings.js'
 import { collabText } from './labels.js'
 
 /**
  * The co-editing part of Settings: your colour (shown with your name on your caret), the
- * signaling servers and the ICE (STUN/TURN) servers, one per line. Each is saved when the field
- * loses focus, or refused with the line that is wrong. Render it in the Settings dialog:
- * `<CollabSettingsFields />`.
+ * signaling servers, hosting one on this computer, and the ICE (STUN/TURN) servers, one per line.
+ * Each is saved when the field loses focus, or refused with the line that is wrong. The
+ * signaling list follows the host's while you are not editing it (a hosted server's network
+ * address comes and goes with the server). Render it in the Settings dialog: `<CollabSettingsFields />`.
  */
 export function CollabSettingsFields() {
   const { settings, updateSettings } = useApp()
@@ -16,6 +18,11 @@ export function CollabSettingsFields() {
   const [signaling, setSignaling] = useState(settings.signalingUrls.join('\n'))
   const [ice, setIce] = useState(formatIceServers(settings.iceServers))
   const [errors, setErrors] = useState<{ signaling?: string; ice?: string }>({})
+  const signalingField = useRef<HTMLTextAreaElement>(null)
+  const signalingShown = settings.signalingUrls.join('\n')
+  useEffect(() => {
+    if (document.activeElement !== signalingField.current) setSignaling(signalingShown)
+  }, [signalingShown])
 
   const save = (field: 'signaling' | 'ice') => {
     try {
@@ -35,9 +42,10 @@ export function CollabSettingsFields() {
       </div>
       <div className="field">
         <label htmlFor={ids.signaling}>{collabText('settingsSignaling', lang)}</label>
-        <textarea id={ids.signaling} className="input" rows={2} value={signaling} onChange={(e) => setSignaling(e.target.value)} onBlur={() => save('signaling')} placeholder="ws://127.0.0.1:4444" aria-invalid={errors.signaling !== undefined} data-testid="settings-signaling" />
+        <textarea ref={signalingField} id={ids.signaling} className="input" rows={2} value={signaling} onChange={(e) => setSignaling(e.target.value)} onBlur={() => save('signaling')} placeholder="ws://127.0.0.1:4444" aria-invalid={errors.signaling !== undefined} data-testid="settings-signaling" />
         {errors.signaling && <small className="collab-warning" role="alert">{errors.signaling}</small>}
       </div>
+      <HostSignalingSetting />
       <div className="field">
         <label htmlFor={ids.ice}>{collabText('settingsIce', lang)}</label>
         <textarea id={ids.ice} className="input" rows={2} value={ice} onChange={(e) => setIce(e.target.value)} onBlur={() => save('ice')} placeholder="stun:stun.example.org:3478" aria-describedby={ids.iceHint} aria-invalid={errors.ice !== undefined} data-testid="settings-ice" />
