@@ -38,6 +38,7 @@ let userDataDir: string
 let hosted: HostedSignaling
 let taken: Server
 let takenPort: number
+let ipcMain: FakeIpcMain
 const errors: string[] = []
 /** The real port each asked port got (127.0.0.1): a free one, or the one held by `taken` for port 5000. */
 const realPorts = new Map<number, number>()
@@ -66,7 +67,7 @@ beforeAll(async () => {
     chooseSavePath: async () => null,
     chooseFolder: async () => null,
   })
-  const ipcMain = new FakeIpcMain()
+  ipcMain = new FakeIpcMain()
   registerIpc({ ipcMain, windowOf: (id) => (id === 100 ? WINDOW : null), handlers: { ...handlers, ...hostedSettingsHandlers(handlers, hosted) }, onCloseReply: () => {} })
 
   page = await browser.newPage({ viewport: { width: 900, height: 1100 } })
@@ -203,6 +204,17 @@ describe('hosting a signaling server, in the Settings dialog of the desktop app 
     await expect(connect(url)).rejects.toThrow(/ECONNREFUSED/)
     await expect.poll(() => page.getByLabel(SIGNALING_LABEL).inputValue()).toBe('wss://signal.example.org/')
     expect(await stored()).toMatchObject({ hostSignaling: false, hostSignalingPort: 5001, signalingUrls: ['wss://signal.example.org/'] })
+  })
+
+  it('shows what another window changed when this one comes to the front', async () => {
+    // Another window ticks the box; this one learns of it when it is focused again.
+    const reply = (await ipcMain.invoke('mldoc:setSettings', ipcEvent(100), { hostSignaling: true })) as { ok: boolean }
+    expect(reply.ok).toBe(true)
+    expect(await page.getByRole('checkbox', { name: LABEL }).isChecked()).toBe(false)
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')))
+    await expect.poll(() => page.getByRole('checkbox', { name: LABEL }).isChecked()).toBe(true)
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Running\./)
+    await expect.poll(() => page.getByLabel(SIGNALING_LABEL).inputValue()).toBe(`ws://${LAN_ADDRESS}:${realPorts.get(5001)}\nwss://signal.example.org/`)
     expect(errors).toEqual([])
   })
 })
