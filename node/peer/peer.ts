@@ -8,6 +8,7 @@ import { localAwarenessUser, type AwarenessUser } from '../../core/collab/awaren
 import { mldocUpdateCheck } from '../../core/collab/check.js'
 import { parseInvite, type RoomInvite } from '../../core/collab/invite.js'
 import { createReceivePath } from '../../core/collab/receive.js'
+import { MLDocError } from '../../core/errors.js'
 import { guardRelayProvider, relayDocumentName } from '../../core/collab/relay-guard.js'
 import { guardWebrtcProvider, type GuardedProvider } from '../../core/collab/webrtc-guard.js'
 
@@ -82,6 +83,9 @@ function provideWebSocket(): void {
 /** Joins the room of an invite (the link text or a parsed invite). */
 export function joinRoom(invitation: string | RoomInvite, options: NodePeerOptions = {}): NodePeer {
   const invite = typeof invitation === 'string' ? parseInvite(invitation) : invitation
+  if (invite.transport === 'relay' && invite.relayProtocol === 'hocuspocus') {
+    throw new MLDocError('argument', 'the Node peer joins rooms over WebRTC or through a y-websocket relay server; this invite names a Hocuspocus server (hocuspocus=), which it does not speak', 'invite')
+  }
   const log = options.log ?? (() => {})
   const ydoc = options.ydoc ?? new Y.Doc()
   const receive = createReceivePath(ydoc, {

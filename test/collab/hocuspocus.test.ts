@@ -18,6 +18,7 @@ import { relayDocumentName } from '../../core/collab/relay-guard.js'
 import { exportMarkdown } from '../../core/markdown/index.js'
 import { createYDoc, readYDoc } from '../../core/yjs/doc.js'
 import { closeTransport, connectHocuspocus, relayState, type HocuspocusTransport } from '../../renderer/collab/providers.js'
+import { joinRoom } from '../../node/peer/peer.js'
 import { firstParagraphText, sampleDocument } from './fixtures.js'
 
 type HocuspocusInvite = Extract<RoomInvite, { transport: 'relay' }>
@@ -221,5 +222,12 @@ describe('the Hocuspocus guard', () => {
     await Promise.resolve()
     expect(bad).toEqual([expect.stringMatching(/without being checked: @hocuspocus\/provider’s internals changed/)])
     expect(detached).toBe(true)
+  })
+})
+
+describe('the Node peer and a Hocuspocus invite', () => {
+  it('refuses it in words instead of speaking y-websocket to a Hocuspocus server', () => {
+    const invite = `mldoc://join?room=${newRoomId()}&secret=${newRoomSecret()}&hocuspocus=${encodeURIComponent('ws://127.0.0.1:1234')}`
+    expect(() => joinRoom(invite)).toThrow(/names a Hocuspocus server \(hocuspocus=\), which it does not speak/)
   })
 })
