@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { parseMeta } from '../document/meta.js'
 import { mldocSchema } from '../schema/index.js'
 import { BODY_FRAGMENT, META_MAP } from '../yjs/doc.js'
+import { bodyDefect, canHold } from '../yjs/repair.js'
 import type { UpdateCheck } from './receive.js'
 
 /** Any shared type. */
@@ -58,35 +59,38 @@ function isNew(type: AnyType, transaction: Y.Transaction): boolean {
   return id !== undefined && id.clock >= (transaction.beforeState.get(id.client) ?? 0)
 }
 
-/** Why a top-level node does not fit the schema, or null when it does. */
+/** Why a top-level node holds what MLDoc cannot hold, or null when it holds nothing of the kind. */
 function blockProblem(schema: Schema, block: AnyType): string | null {
   if (!(block instanceof Y.XmlElement)) return 'the document body holds text outside any paragraph'
+  let problem: string | null
   try {
     const [json] = nodeJSON(block)
-    schema.nodeFromJSON(json).check()
-    return null
+    problem = bodyDefect(schema.nodeFromJSON(json))
   } catch (error) {
-    return `a "${block.nodeName}" does not fit the MLDoc schema (${(error as Error).message})`
+    problem = (error as Error).message
   }
+  return problem === null ? null : `a "${block.nodeName}" does not fit the MLDoc schema (${problem})`
 }
 
-/** Why the sequence of top-level nodes does not fit the document, or null when it does. */
+/** Why the top-level nodes hold one the document body can never hold, or null when they do not. */
 function sequenceProblem(schema: Schema, body: Y.XmlFragment): string | null {
-  let match = schema.topNodeType.contentMatch
   for (const child of body.toArray()) {
     const type = child instanceof Y.XmlElement ? schema.nodes[child.nodeName] : undefined
-    const next = type ? match.matchType(type) : null
-    if (!next) return `the document body cannot hold a "${child instanceof Y.XmlElement ? child.nodeName : 'text'}" there`
-    match = next
+    if (!type || !canHold(schema.topNodeType, type)) return `the document body cannot hold a "${child instanceof Y.XmlElement ? child.nodeName : 'text'}"`
   }
-  return match.validEnd ? null : 'the document body is incomplete'
+  return null
 }
 
 /**
- * The check MLDoc's receive path runs on every update from a peer: every top-level block the
- * update touched must still fit the MLDoc schema (node types, marks, content), the body's
- * sequence of blocks must fit the document, and the header must still read as front matter.
- * Only what changed is checked, so typing in a large document costs no more than in a small one.
+ * The check MLDoc's receive path runs on every update from a peer. It drops what no merge of
+ * honest edits can produce: an update that does not decode (the receive path's own check), an
+ * unknown node or mark, a node where its parent can never hold one (text outside any paragraph, a
+ * field outside its block), attributes the schema refuses, a header that does not read as front
+ * matter. It lets through what concurrent edits produce when merged, though the merge breaks a
+ * content rule (a table left without rows, code and italic on one word, an empty body): refusing
+ * those would leave the peer that refuses behind its peers for good. Every reader of the body
+ * repairs such states the same way (`core/yjs/repair.ts`). Only the top-level blocks an update
+ * touched are checked, so typing in a large document costs no more than in a small one.
  */
 export function mldocUpdateCheck(): UpdateCheck {
   const schema = mldocSchema()

@@ -7,6 +7,7 @@ import type { Schema } from '@tiptap/pm/model'
 import { BLOCKS } from '../blocks/registry.js'
 import { BlockCode, BlockField } from '../blocks/field.js'
 import { MaturityCriterion } from '../blocks/maturity-assessment/spec.js'
+import { MergedBodyRepair } from '../yjs/repair-extension.js'
 import { isSafeHref } from './links.js'
 import { SectionHeading } from './section.js'
 
@@ -54,6 +55,8 @@ export function mldocExtensions(options: MLDocExtensionOptions = {}): AnyExtensi
     pick(BlockCode),
     pick(MaturityCriterion),
     ...BLOCKS.map((block) => pick(block.node)),
+    // Bodies merged from concurrent edits show as every peer reads them (core/yjs/repair.ts).
+    MergedBodyRepair,
   ]
 }
 

@@ -5,6 +5,7 @@ import { parseMeta, metaToRecord, type DocumentMeta } from '../document/meta.js'
 import type { MLDocument } from '../document/model.js'
 import { MLDocError } from '../errors.js'
 import { mldocSchema } from '../schema/index.js'
+import { bodyDefect, repairBody } from './repair.js'
 
 /** Name of the Y.XmlFragment holding the document body: Tiptap's default, so any Yjs peer can join. */
 export const BODY_FRAGMENT = 'default'
@@ -50,20 +51,32 @@ export function readMeta(ydoc: Y.Doc, source = 'document'): DocumentMeta {
 }
 
 /**
- * The body held by a Y.Doc, checked against the MLDoc schema. Unlike the editor binding, which
- * drops what does not fit, this refuses a body that does not fit and says so: files and imports
- * must never be silently altered.
+ * The body held by a Y.Doc, as every editor shows it. A body merged from concurrent edits may
+ * break a content rule no single editor breaks (a table without rows, code and italic on one
+ * word, a ragged table): it is repaired as the editor repairs it (`repairBody`), the same way on
+ * every peer, so what is saved and exported is what the editors show. A body that holds what no
+ * merge of honest edits can produce (an unknown node, a node where its parent can never hold one,
+ * an attribute of the wrong kind) is refused, saying what is wrong: such a state comes from a
+ * damaged file or a hostile peer and is never silently turned into a document.
  */
 export function readBody(ydoc: Y.Doc, source = 'document'): PMNode {
+  const refuse = (why: string): MLDocError => new MLDocError('document', `the document body does not fit MLDoc's schema (${why})`, source)
+  let node: PMNode
   try {
     // Inside the try: a damaged state can hold shared types the binding cannot turn into JSON.
-    const json = yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(BODY_FRAGMENT))
-    const node = mldocSchema().nodeFromJSON(json)
-    node.check()
-    return node
+    node = mldocSchema().nodeFromJSON(yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(BODY_FRAGMENT)))
   } catch (error) {
-    throw new MLDocError('document', `the document body does not fit MLDoc's schema (${(error as Error).message})`, source)
+    throw refuse((error as Error).message)
   }
+  const defect = bodyDefect(node)
+  if (defect !== null) throw refuse(defect)
+  const body = repairBody(node)
+  try {
+    body.check()
+  } catch (error) {
+    throw refuse((error as Error).message)
+  }
+  return body
 }
 
 /** The document held by a Y.Doc. */

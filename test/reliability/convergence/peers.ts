@@ -170,8 +170,9 @@ export async function convergenceRun(seed: number, shape: RunShape = DEFAULT_SHA
 
 /**
  * Why the healed peers differ, or null when they agree: every Y.Doc holds the same state, every
- * editor shows the same document, every Y.Doc reads as an MLDoc document, everyone exports the
- * same Markdown, and a peer that saves, closes and opens its file again sees and exports the same.
+ * editor shows the same document, every Y.Doc reads as the document the editors show (a merge
+ * that breaks a content rule is repaired alike by both), everyone exports the same Markdown, and
+ * a peer that saves, closes and opens its file again sees and exports the same.
  */
 async function compare(docs: Y.Doc[], editors: Editor[]): Promise<string | null> {
   const vectors = docs.map((doc) => stable([...Y.encodeStateVector(doc)]))
@@ -185,11 +186,14 @@ async function compare(docs: Y.Doc[], editors: Editor[]): Promise<string | null>
     if (stable(json) !== first) return `peer ${i}'s editor shows a different document from peer 0's, ${firstDifference(json, firstJSON)}`
   }
   for (const [i, ydoc] of docs.entries()) {
+    let body
     try {
-      readYDoc(ydoc, `peer ${i}`)
+      body = readYDoc(ydoc, `peer ${i}`).body.toJSON()
     } catch (error) {
       return `peer ${i}'s Y.Doc does not read as a document: ${(error as Error).message}`
     }
+    // What is saved and exported from the Y.Doc is what the editor shows (merged states repaired alike).
+    if (stable(body) !== first) return `peer ${i}'s Y.Doc reads as a different document from the one its editor shows, ${firstDifference(body, firstJSON)}`
   }
   const markdown = exportMarkdown({ meta: readMeta(docs[0]!), body: editors[0]!.state.doc })
   for (const [i, ydoc] of docs.entries()) {

@@ -1,0 +1,190 @@
+import { Fragment, Mark, type AttributeSpec, type Attrs, type ContentMatch, type Node as PMNode, type NodeType } from '@tiptap/pm/model'
+import { EditorState } from '@tiptap/pm/state'
+import { fixTables } from '@tiptap/pm/tables'
+
+/**
+ * Merged bodies. Each peer's edits keep its own document valid, but a merge of concurrent edits
+ * need not be: two people delete the last two rows of a table, or the two items of a list; one
+ * makes a word code while another makes it italic; one deletes a cell while another adds a
+ * column. Every peer holds the same merged Y.Doc, so every reader of a body (the editor, saving,
+ * export, the CLI) turns such a state into the same valid document with {@link repairBody}, a
+ * pure function of the body that does what the editor does with it. What no merge of honest edits can produce (a node where its parent can
+ * never hold one, text outside any textblock, attributes MLDoc refuses) is a {@link bodyDefect}:
+ * the receive path drops updates that bring one, and reading a file that holds one fails.
+ */
+
+/** Every node type a node of `type` can hold somewhere in its content, whatever comes around it. */
+const holdable = new WeakMap<NodeType, ReadonlySet<NodeType>>()
+
+/** Whether a node of type `parent` can hold a `child` anywhere in its content. */
+export function canHold(parent: NodeType, child: NodeType): boolean {
+  return typesHeldBy(parent).has(child)
+}
+
+function typesHeldBy(type: NodeType): ReadonlySet<NodeType> {
+  let types = holdable.get(type)
+  if (!types) {
+    const found = new Set<NodeType>()
+    const seen = new Set<ContentMatch>()
+    const walk = (match: ContentMatch): void => {
+      if (seen.has(match)) return
+      seen.add(match)
+      for (let i = 0; i < match.edgeCount; i++) {
+        const edge = match.edge(i)
+        found.add(edge.type)
+        walk(edge.next)
+      }
+    }
+    walk(type.contentMatch)
+    types = found
+    holdable.set(type, types)
+  }
+  return types
+}
+
+/**
+ * What in a body no merge of honest edits can produce, in words, or null when there is nothing:
+ * a node inside a parent that can never hold that kind of node (text included), or node or mark
+ * attributes the schema refuses. Unknown node and mark types never get this far: building the
+ * body (`Node.fromJSON`) already throws on them. Content rules (how many children, in which
+ * order, which marks go together) are left to {@link repairBody}.
+ */
+export function bodyDefect(node: PMNode): string | null {
+  const attrs = [node.type.spec.attrs, ...node.marks.map((mark) => mark.type.spec.attrs)]
+  const values = [node.attrs, ...node.marks.map((mark) => mark.attrs)]
+  for (const [i, specs] of attrs.entries()) {
+    const refused = attributeProblem(specs ?? {}, values[i]!)
+    if (refused !== null) return `${i === 0 ? `a "${node.type.name}"` : `the "${node.marks[i - 1]!.type.name}" mark of a "${node.type.name}"`} has ${refused}`
+  }
+  const held = typesHeldBy(node.type)
+  let defect: string | null = null
+  node.forEach((child) => {
+    if (defect !== null) return
+    if (!held.has(child.type)) defect = `a "${node.type.name}" cannot hold ${child.isText ? 'text' : `a "${child.type.name}"`}`
+    else defect = bodyDefect(child)
+  })
+  return defect
+}
+
+/** The kind of an attribute value, as {@link attributeProblem} tells them apart. */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return value.every((item) => typeof item === 'number') ? 'list of numbers' : 'list'
+  return value === null ? 'null' : typeof value
+}
+
+/**
+ * What is wrong with attribute values, or null: an attribute the node does not have, a value its
+ * `validate` refuses (as ProseMirror's own check does), or a value of the wrong kind. Every value
+ * may be null; one whose default is a string, number or boolean must be one too; any other holds
+ * a string, number, boolean or list of numbers (a column width), never an object.
+ */
+function attributeProblem(specs: Readonly<Record<string, AttributeSpec>>, values: Attrs): string | null {
+  for (const name of Object.keys(values)) if (!(name in specs)) return `an attribute MLDoc does not know ("${name}")`
+  for (const [name, { validate, default: initial }] of Object.entries(specs)) {
+    const value = values[name]
+    const kind = kindOf(value)
+    const kinds = ['string', 'number', 'boolean'].includes(kindOf(initial)) ? [kindOf(initial)] : ['string', 'number', 'boolean', 'list of numbers']
+    if (kind !== 'null' && !kinds.includes(kind)) return `a "${name}" attribute of the wrong kind (${kind} where ${kinds.join(' or ')} is expected)`
+    if (typeof validate === 'string' && !validate.split('|').includes(value === null ? 'null' : typeof value)) {
+      return `a "${name}" attribute of the wrong kind (${kind} where ${validate} is expected)`
+    }
+    if (typeof validate === 'function') {
+      try {
+        validate(value)
+      } catch (error) {
+        return `a "${name}" attribute MLDoc refuses (${(error as Error).message})`
+      }
+    }
+  }
+  return null
+}
+
+/**
+ * The marks a text (or other inline node) keeps: of marks that exclude each other (code and
+ * italic) the one that excludes the other, so code wins, as ProseMirror's own `addToSet` decides.
+ * The marks come in the schema's order, so every peer keeps the same ones.
+ */
+function compatibleMarks(node: PMNode): PMNode {
+  let kept = Mark.none
+  for (const mark of node.marks) if (!kept.some((other) => other.type.excludes(mark.type))) kept = mark.addToSet(kept)
+  return Mark.sameSet(kept, node.marks) ? node : node.mark(kept)
+}
+
+/**
+ * A node as the editor binding (`@tiptap/y-tiptap`) builds it from the Y.Doc: children first,
+ * then the node, which is dropped (null) when its content breaks its rule (a table without rows,
+ * a cell with two paragraphs, a mark the node does not allow), so a broken child can take its
+ * parent with it. The binding also deletes what it drops from the Y.Doc, so every peer's copy ends
+ * up without it. Marks that exclude each other are left to {@link compatibleMarks}, as the
+ * binding leaves them. The same node when nothing was dropped.
+ */
+function asBound(node: PMNode): PMNode | null {
+  if (node.isLeaf) return node
+  const children: PMNode[] = []
+  let changed = false
+  node.forEach((child) => {
+    const next = asBound(child)
+    if (next !== child) changed = true
+    if (next) children.push(next)
+  })
+  const content = changed ? Fragment.fromArray(children) : node.content
+  if (!node.type.validContent(content)) return null
+  return changed ? node.copy(content) : node
+}
+
+/** A node with compatible marks on all its inline content; the same node when they all were. */
+function withCompatibleMarks(node: PMNode): PMNode {
+  if (node.isLeaf) return node
+  const children: PMNode[] = []
+  let changed = false
+  node.forEach((child) => {
+    const next = child.isInline ? compatibleMarks(child) : withCompatibleMarks(child)
+    if (next !== child) changed = true
+    children.push(next)
+  })
+  return changed ? node.copy(Fragment.fromArray(children)) : node
+}
+
+/** A top-level block as every reader shows it, or null when the editor binding drops it. */
+function repairedBlock(block: PMNode): PMNode | null {
+  const bound = asBound(block)
+  return bound && withCompatibleMarks(bound)
+}
+
+/**
+ * The body with every ragged table padded, as prosemirror-tables' `fixTables` does in the editor;
+ * with `previous`, only tables that are not nodes of `previous` are looked at.
+ */
+function withTablesFixed(body: PMNode, previous: PMNode | undefined): PMNode {
+  const tr = fixTables(EditorState.create({ doc: body }), previous ? EditorState.create({ doc: previous }) : undefined)
+  return tr ? tr.doc : body
+}
+
+/**
+ * The valid document a body merged from concurrent edits stands for, as the editor shows it:
+ * nodes whose content breaks their rule dropped, as the editor binding drops them (a table
+ * without rows, a list without items, and a block that needs the table it lost); an emptied body
+ * given one empty paragraph, as ProseMirror fills it; ragged tables padded, as prosemirror-tables'
+ * `fixTables` pads them; of two marks that cannot go together (code and italic) the one that
+ * excludes the other kept. A pure function of the body, so every peer reading the same Y.Doc gets
+ * the same document; a valid body comes back as the same node. The body must have no
+ * {@link bodyDefect}.
+ *
+ * `previous`, a body this function returned (or a valid one), makes the repair cost what changed:
+ * its top-level blocks, and the tables in them, are taken as they are. The editor passes the
+ * document it showed before each change from the Y.Doc.
+ */
+export function repairBody(body: PMNode, previous?: PMNode): PMNode {
+  const repaired = new Set<PMNode>()
+  previous?.forEach((block) => repaired.add(block))
+  const blocks: PMNode[] = []
+  let changed = false
+  body.forEach((block) => {
+    const next = repaired.has(block) ? block : repairedBlock(block)
+    if (next !== block) changed = true
+    if (next) blocks.push(next)
+  })
+  let doc = changed ? body.copy(Fragment.fromArray(blocks)) : body
+  if (!doc.type.validContent(doc.content)) doc = doc.type.createAndFill(doc.attrs, doc.content) ?? doc
+  return withTablesFixed(doc, previous)
+}
