@@ -11,7 +11,8 @@ import { MLDocError } from '../../core/errors.js'
 import { mldocSchema } from '../../core/schema/index.js'
 import { crc32 } from '../../core/yjs/crc32.js'
 import { BODY_FRAGMENT, createYDoc } from '../../core/yjs/doc.js'
-import { encodeMLDocFile } from '../../core/yjs/file.js'
+import { deflateState } from '../../core/yjs/deflate.js'
+import { encodeMLDocFile, MAX_STATE_BYTES } from '../../core/yjs/file.js'
 import { readDocumentFile } from '../../node/documents.js'
 import { ROOT, STACK_TRACE, ensureFreshBundle } from '../cli/mldoc.js'
 import { seededRandom } from '../collab/fixtures.js'
@@ -29,6 +30,10 @@ import { SOAK, trials } from './counts.js'
 
 let dir: string
 let good: Uint8Array
+/** The Yjs state inside `good`, uncompressed. */
+let goodState: Uint8Array
+/** Size of the header of a format-2 .mldoc file, which MLDoc writes. */
+const HEADER = 20
 const SENTINEL = 'the export from before, which a failed run must not touch\n'
 /** Heap cap of every run: a reader that needs more for these inputs is a bug. */
 const HEAP_MB = 1536
@@ -40,7 +45,9 @@ beforeAll(async () => {
     type: 'doc',
     content: [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Churn model' }] }, ...BLOCKS.map(({ spec }) => emptyBlockJSON(spec, 'en'))],
   })
-  good = encodeMLDocFile(createYDoc({ meta: { ...emptyMeta(), title: 'Churn model' }, body }))
+  const ydoc = createYDoc({ meta: { ...emptyMeta(), title: 'Churn model' }, body })
+  good = encodeMLDocFile(ydoc)
+  goodState = Y.encodeStateAsUpdateV2(ydoc)
 })
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
@@ -92,15 +99,24 @@ async function expectHandled(name: string, options: { readable?: boolean; timeou
   return run
 }
 
-/** A well-formed .mldoc file around `payload`: right magic, version, length and checksum. */
-function wrap(payload: Uint8Array): Uint8Array {
-  const out = new Uint8Array(16 + payload.length)
+/**
+ * A well-formed format-2 .mldoc file around `stored`: right magic, version, compression method,
+ * stored length and checksum; the state length is `stateLength`.
+ */
+function formatTwo(stored: Uint8Array, stateLength: number): Uint8Array {
+  const out = new Uint8Array(HEADER + stored.length)
   out.set(good.subarray(0, 8))
   const view = new DataView(out.buffer)
-  view.setUint32(8, payload.length)
-  view.setUint32(12, crc32(payload))
-  out.set(payload, 16)
+  view.setUint32(8, stored.length)
+  view.setUint32(12, crc32(stored))
+  view.setUint32(16, stateLength)
+  out.set(stored, HEADER)
   return out
+}
+
+/** A well-formed .mldoc file whose Yjs state is `state`: compressed, with the right lengths and checksum. */
+function wrap(state: Uint8Array): Uint8Array {
+  return formatTwo(deflateState(state), state.length)
 }
 
 describe('damaged .mldoc files', () => {
@@ -122,13 +138,20 @@ describe('damaged .mldoc files', () => {
     ]
     for (let i = 0; i < 4; i++) {
       const flipped = good.slice()
-      const at = 16 + Math.floor(random() * (good.length - 16))
+      const at = HEADER + Math.floor(random() * (good.length - HEADER))
       flipped[at] = flipped[at]! ^ (1 << Math.floor(random() * 8))
       files.push([`flipped-${i}.mldoc`, flipped, /damaged: its checksum/])
     }
     // Checksums fixed up after the damage: the payload itself must be refused or read correctly.
     const garbage = wrap(Uint8Array.from({ length: 400 }, () => Math.floor(random() * 256)))
     files.push(['garbage-payload.mldoc', garbage, /cannot be decoded|does not fit|header/])
+    const stored = good.subarray(HEADER)
+    files.push(['garbage-deflate.mldoc', formatTwo(Uint8Array.from({ length: 400 }, () => Math.floor(random() * 256)), 4000), /cannot be decompressed|decompresses to/])
+    files.push(['cut-deflate.mldoc', formatTwo(stored.subarray(0, stored.length >> 1), goodState.length), /cannot be decompressed \(unexpected EOF\)/])
+    files.push(['length-mismatch.mldoc', formatTwo(stored, goodState.length + 5), /decompresses to \d+ bytes, but its header gives \d+/])
+    files.push(['over-limit.mldoc', formatTwo(stored, MAX_STATE_BYTES + 1), /once decompressed, more than the 64 MiB MLDoc opens/])
+    files.push(['bomb.mldoc', formatTwo(deflateState(new Uint8Array(8 * 1024 * 1024)), 1024), /more than the 1024 bytes its header gives \(damaged, or a decompression bomb\)/])
+    files.push(['unknown-method.mldoc', Uint8Array.from([...good.subarray(0, 7), 9, ...good.subarray(8)]), /compression method 9/])
     const hostile = createYDoc({ meta: emptyMeta(), body: mldocSchema().nodeFromJSON({ type: 'doc', content: [{ type: 'paragraph' }] }) })
     hostile.getXmlFragment(BODY_FRAGMENT).insert(0, [new Y.XmlElement('script')])
     files.push(['unknown-node.mldoc', encodeMLDocFile(hostile), /does not fit MLDoc's schema/])
@@ -136,9 +159,9 @@ describe('damaged .mldoc files', () => {
     for (const [name, , message] of files) await expectHandled(name, { message })
   }, 120_000)
 
-  it(`${trials(300, 5000)} payload bit flips with the checksum fixed up: a clear error or a correct document, in process`, async () => {
+  it(`${trials(300, 5000)} state bit flips with the checksum fixed up: a clear error or a correct document, in process`, async () => {
     const random = seededRandom(44)
-    const payload = good.subarray(16)
+    const payload = goodState
     const outcomes = { refused: 0, read: 0 }
     const path = join(dir, 'fuzzed.mldoc')
     for (let i = 0; i < trials(300, 5000); i++) {
@@ -160,6 +183,37 @@ describe('damaged .mldoc files', () => {
     }
     console.log(`damaged .mldoc payloads${SOAK ? ' (soak)' : ''}: ${outcomes.refused} refused with an MLDocError, ${outcomes.read} still a whole, valid document`)
   }, 120_000)
+
+  it(`${trials(200, 2000)} compressed-state bit flips with the checksum fixed up: a clear error or a correct document, in process`, async () => {
+    const random = seededRandom(45)
+    const stored = good.subarray(HEADER)
+    const outcomes = { refused: 0, read: 0 }
+    const path = join(dir, 'fuzzed-deflate.mldoc')
+    for (let i = 0; i < trials(200, 2000); i++) {
+      const damaged = stored.slice()
+      for (let flips = 1 + Math.floor(random() * 3); flips > 0; flips--) {
+        const at = Math.floor(random() * damaged.length)
+        damaged[at] = damaged[at]! ^ (1 << Math.floor(random() * 8))
+      }
+      await writeFile(path, formatTwo(damaged, goodState.length))
+      try {
+        const { doc } = await readDocumentFile(path)
+        doc.body.check()
+        outcomes.read++
+      } catch (error) {
+        if (!(error instanceof MLDocError)) throw new Error(`flip ${i}: not a clear error: ${(error as Error).stack}`)
+        expect((error as MLDocError).message).toMatch(/^\/.*fuzzed-deflate\.mldoc: ./)
+        outcomes.refused++
+      }
+    }
+    console.log(`damaged compressed .mldoc states${SOAK ? ' (soak)' : ''}: ${outcomes.refused} refused with an MLDocError, ${outcomes.read} still a whole, valid document`)
+  }, 120_000)
+
+  it('a format-1 file, as MLDoc wrote before compression, still exports', async () => {
+    await writeFile(join(dir, 'format-1.mldoc'), await readFile(join(ROOT, 'test/unit/fixtures/format-1.mldoc')))
+    await expectHandled('format-1.mldoc', { readable: true })
+    expect(await readFile(join(dir, 'out.md'), 'utf8')).toContain('Mijozlar ketishini oldindan aytish')
+  }, 60_000)
 })
 
 describe('damaged and hostile Markdown', () => {
@@ -177,18 +231,14 @@ describe('damaged and hostile Markdown', () => {
     for (const [name] of cases) await expectHandled(name, { message: /not UTF-8/ })
   }, 60_000)
 
-  // Reported to the owner of core/markdown (import.ts): 10,000 nested quotes end in "unexpected
-  // failure: Maximum call stack size exceeded" (exit 3), and 10,000 nested list markers take
-  // over 100 s before the same. Fix: before parsing, measure the nesting of quote and list
-  // markers line by line and refuse past a bound (e.g. 100 levels) with MLDocError naming the
-  // line. Remove `.fails` once fixed.
-  it.fails('lists and quotes nested 10,000 deep end quickly in a clear error or a correct import', async () => {
+  // Nesting past MAX_NESTING (core/markdown/nesting.ts) is refused before parsing, naming the line.
+  it('lists and quotes nested 10,000 deep end quickly in a clear error naming the line', async () => {
     await writeFile(join(dir, 'quotes.md'), `# Deep\n\n${'>'.repeat(10_000)} the bottom\n`)
     await writeFile(join(dir, 'lists.md'), `# Deep\n\n${'- '.repeat(10_000)}the bottom\n`)
     await writeFile(join(dir, 'ordered.md'), `# Deep\n\n${'1. '.repeat(10_000)}the bottom\n`)
     await writeFile(join(dir, 'mixed.md'), `# Deep\n\n${'> - '.repeat(5_000)}the bottom\n`)
     for (const name of ['quotes.md', 'lists.md', 'ordered.md', 'mixed.md']) {
-      const run = await expectHandled(name, { readable: true, timeoutMs: 20_000 })
+      const run = await expectHandled(name, { timeoutMs: 20_000, message: /:3: nesting deeper than 100 levels/ })
       expect(run.ms, name).toBeLessThan(20_000)
     }
   }, 120_000)
