@@ -12,6 +12,7 @@ import { fenceLanguage } from './code.js'
 import { readMLDocComment, type MLDocComment } from './comments.js'
 import { readFrontMatter } from './front-matter.js'
 import { phrasingToJSON, type InlineImportScope } from './inline-import.js'
+import { checkNesting } from './nesting.js'
 import { FROM_MARKDOWN_EXTENSIONS, MICROMARK_EXTENSIONS } from './syntax.js'
 import { tableFromMdast } from './table.js'
 
@@ -238,6 +239,7 @@ function definitionsOf(tree: Nodes): Map<string, Definition> {
 export function importMarkdown(text: string, options: ImportOptions = {}): ImportResult {
   const { source, strict = false } = options
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  checkNesting(normalised, source)
   const tree = fromMarkdown(normalised, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: FROM_MARKDOWN_EXTENSIONS })
   let children: RootContent[] = tree.children
   let meta = emptyMeta()
