@@ -39,13 +39,18 @@ function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
   return a.length === b.length && a.every((m, i) => m.eq(b[i]!))
 }
 
+/** Text with its line endings as spaces. */
+function lineText(text: string): string {
+  return text.includes('\n') || text.includes('\r') ? text.replace(/\r\n?|\n/g, ' ') : text
+}
+
 /** The pieces of a node's inline content, normalised for Markdown. */
 function pieces(parent: PMNode, options: InlineExportOptions): Piece[] {
   const out: Piece[] = []
   parent.forEach((child) => {
     const marks = keptMarks(child.marks)
     let piece: Piece
-    if (child.isText) piece = { text: child.text!.replace(/\r\n?|\n/g, ' '), marks, hardBreak: false }
+    if (child.isText) piece = { text: lineText(child.text!), marks, hardBreak: false }
     else if (child.type.name === 'hardBreak') piece = options.line ? { text: ' ', marks, hardBreak: false } : { text: '', marks, hardBreak: true }
     else return
     const last = out[out.length - 1]
@@ -66,10 +71,12 @@ function pieces(parent: PMNode, options: InlineExportOptions): Piece[] {
 }
 
 /**
- * What every GFM literal link holds (`http://`, `https://`, `www.`, or an `@` with a dot after
- * it): text without any of these is not cut into links, which saves the costly transform.
+ * Whether text may hold a GFM literal link: every one has a dot and `://`, `www.` or an `@`.
+ * Other text is not cut into links, which saves the costly transform.
  */
-const MAY_HOLD_LITERAL_LINK = /https?:\/\/|www\.|@[^]*\./i
+function mayHoldLiteralLink(text: string): boolean {
+  return text.includes('.') && (text.includes('@') || text.includes('://') || /www\./i.test(text))
+}
 
 /**
  * Plain text that GFM reads as a link (`www.x.com`, `https://x.com`, `a@b.co`) is a link for
@@ -81,7 +88,7 @@ function withLiteralLinks(list: Piece[], parent: PMNode): Piece[] {
   if (!linkType) return list
   const out: Piece[] = []
   for (const piece of list) {
-    if (piece.hardBreak || !MAY_HOLD_LITERAL_LINK.test(piece.text) || piece.marks.some((m) => m.type.name === 'link' || m.type.name === 'code')) {
+    if (piece.hardBreak || !mayHoldLiteralLink(piece.text) || piece.marks.some((m) => m.type.name === 'link' || m.type.name === 'code')) {
       out.push(piece)
       continue
     }
@@ -137,6 +144,7 @@ function markNode(mark: Mark): PhrasingContent & MdastParent {
  */
 export function inlineToMdast(parent: PMNode, options: InlineExportOptions): PhrasingContent[] {
   const list = pieces(parent, options)
+  if (list.every((piece) => piece.marks.length === 0)) return list.map((piece): PhrasingContent => (piece.hardBreak ? { type: 'break' } : { type: 'text', value: piece.text }))
   // How far each mark of each piece runs (index of the last piece that carries it), from the end.
   const runEnd: Map<Mark, number>[] = new Array(list.length)
   for (let i = list.length - 1; i >= 0; i--) {

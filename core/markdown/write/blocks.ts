@@ -70,7 +70,10 @@ export function containerFlow(state: WriterState, parent: FlowParent): string {
 }
 
 function writeParagraph(state: WriterState, node: Paragraph): string {
-  return state.within('paragraph', () => state.within('phrasing', () => containerPhrasing(state, node, '\n', '\n')))
+  state.stack.push('paragraph', 'phrasing')
+  const value = containerPhrasing(state, node, '\n', '\n')
+  state.stack.length -= 2
+  return value
 }
 
 /** The paragraph that carries a task item's check box: its first child, if a paragraph. */
@@ -83,7 +86,9 @@ function taskParagraph(item: ListItem): Paragraph | undefined {
 function writeHeading(state: WriterState, node: Heading): string {
   const rank = Math.max(Math.min(6, node.depth || 1), 1)
   const sequence = '#'.repeat(rank)
-  let value = state.within('headingAtx', () => state.within('phrasing', () => containerPhrasing(state, node, '# ', '\n')))
+  state.stack.push('headingAtx', 'phrasing')
+  let value = containerPhrasing(state, node, '# ', '\n')
+  state.stack.length -= 2
   const head = value.charCodeAt(0)
   // A space or tab right after the `#`s would be dropped.
   if (head === 9 || head === 32) value = characterReference(head) + value.slice(1)

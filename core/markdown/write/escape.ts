@@ -122,29 +122,76 @@ export function ruleInScope(stack: readonly string[], rule: { inConstruct?: stri
   return inList(stack, rule.inConstruct, true) && !inList(stack, rule.notInConstruct, false)
 }
 
-/** The rules that apply in one set of open constructs, and one expression that any of them matches. */
+
+/** The rules that apply in one set of open constructs, and quick tests of whether any can apply to a text. */
 interface Scope {
   readonly rules: readonly CompiledRule[]
-  readonly any: RegExp
+  /**
+   * Characters unsafe wherever they are, with backslashes (which may need doubling) and line
+   * endings: any of them in a text means a full look.
+   */
+  readonly free: RegExp
+  /** The rules with a character before or after (not about the start of a line), over the text with its surroundings. */
+  readonly contextual: RegExp
+  /**
+   * The rules about the start of a line, as one expression anchored at the start of a line
+   * (without the line ending): they can only apply to a text on the line `before` ends.
+   */
+  readonly lineStart: RegExp
   /** Whether a hard break would end the construct (headings, table cells): then it is written as a space. */
   readonly lineOnly: boolean
 }
 
+const inClass = (character: string) => (/[\\\]^-]/.test(character) ? '\\' : '') + character
+const literal = (character: string) => (/[$()*+.?[\\\]^{|}]/.test(character) ? '\\' : '') + character
+
+function makeScope(rules: readonly CompiledRule[]): Scope {
+  const free = rules.filter(({ rule }) => !rule.atBreak && !rule.before && !rule.after).map(({ rule }) => inClass(rule.character))
+  const contextual = rules.filter(({ rule }) => !rule.atBreak && (rule.before || rule.after)).map(({ expression }) => expression.source)
+  const lineStart = rules
+    .filter(({ rule }) => rule.atBreak)
+    .map(({ rule }) => (rule.before ? `(?:${rule.before})` : '') + literal(rule.character) + (rule.after ? `(?:${rule.after})` : ''))
+  return {
+    rules,
+    free: new RegExp(`[${free.join('')}\\\\\\r\\n]`),
+    contextual: contextual.length ? new RegExp(contextual.join('|')) : /(?!)/,
+    lineStart: lineStart.length ? new RegExp(`^[\\t ]*(?:${lineStart.join('|')})`) : /(?!)/,
+    lineOnly: rules.some(({ rule }) => rule.character === '\n' && !rule.before && !rule.after),
+  }
+}
+
+/**
+ * Whether some rule may apply to a character of `input` (written between `before` and `after`;
+ * `value` is the three together): when not, the text needs no escape.
+ */
+function mayNeedEscape(scope: Scope, input: string, before: string, after: string, value: string): boolean {
+  if (scope.free.test(input) || scope.contextual.test(value)) return true
+  // Without a line ending in the input, a rule about the start of a line needs the one `before` ends.
+  const lineEnd = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'))
+  return lineEnd >= 0 && scope.lineStart.test(before.slice(lineEnd + 1) + input + after)
+}
+
 const scopes = new Map<string, Scope>()
+let lastStack: readonly string[] = []
+let lastScope: Scope | undefined
+
+function sameStack(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
 
 /** The rules in force for a stack of open constructs (cached by the stack). */
 export function scopeOf(stack: readonly string[]): Scope {
+  if (lastScope && sameStack(stack, lastStack)) return lastScope
   const key = stack.join(' ')
   let scope = scopes.get(key)
   if (!scope) {
-    const rules = COMPILED.filter((compiled) => ruleInScope(stack, compiled.rule))
-    scope = {
-      rules,
-      any: new RegExp(rules.map((compiled) => compiled.expression.source).join('|') || '(?!)'),
-      lineOnly: rules.some(({ rule }) => rule.character === '\n' && !rule.before && !rule.after),
-    }
+    scope = makeScope(COMPILED.filter((compiled) => ruleInScope(stack, compiled.rule)))
     scopes.set(key, scope)
   }
+  lastStack = [...stack]
+  lastScope = scope
   return scope
 }
 
@@ -213,7 +260,7 @@ export function escapeText(input: string, context: EscapeContext): string {
   const { before, after } = context
   const scope = scopeOf(context.stack)
   const value = before + input + after
-  if (!input.includes('\\') && !scope.any.test(value)) return input
+  if (!mayNeedEscape(scope, input, before, after, value)) return input
   return escapeSlow(scope, value, before.length, value.length - after.length, after, context)
 }
 
@@ -222,6 +269,7 @@ function escapeSlow(scope: Scope, value: string, offset: number, end: number, af
   const infos = new Map<number, { before: boolean; after: boolean }>()
   const percentEncode = context.stack.includes('autolink')
   for (const { rule, expression, hasBefore } of scope.rules) {
+    if (!value.includes(rule.character)) continue
     expression.lastIndex = 0
     let match: RegExpExecArray | null
     while ((match = expression.exec(value))) {

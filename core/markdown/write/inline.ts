@@ -11,10 +11,10 @@ import type { WriterState } from './state.js'
 export type PhrasingParent = Parent & { children: PhrasingContent[] }
 
 /** The construct and marker sequences of emphasis-like spans. */
-const ATTENTION: Readonly<Record<string, { construct: string; markers: readonly string[]; sizes: readonly number[] }>> = {
-  emphasis: { construct: 'emphasis', markers: ['*', '_'], sizes: [1] },
-  strong: { construct: 'strong', markers: ['*', '_'], sizes: [2] },
-  delete: { construct: 'strikethrough', markers: ['~'], sizes: [2, 1] },
+const ATTENTION: Readonly<Record<string, { construct: string; sequences: readonly string[] }>> = {
+  emphasis: { construct: 'emphasis', sequences: attentionSequences(['*', '_'], [1]) },
+  strong: { construct: 'strong', sequences: attentionSequences(['*', '_'], [2]) },
+  delete: { construct: 'strikethrough', sequences: attentionSequences(['~'], [2, 1]) },
 }
 
 const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/
@@ -200,9 +200,11 @@ function phrasingItems(state: WriterState, parent: PhrasingParent, outerBefore: 
     const after = next ? peek(state, next, parent) : outerAfter
     const attention = ATTENTION[child.type]
     if (attention) {
-      const sequences = attentionSequences(attention.markers, attention.sizes)
+      const { sequences } = attention
       const sequence = sequences[0]!
-      const inner = state.within(attention.construct, () => phrasingItems(state, child as PhrasingParent, sequence, sequence))
+      state.stack.push(attention.construct)
+      const inner = phrasingItems(state, child as PhrasingParent, sequence, sequence)
+      state.stack.pop()
       if (inner.length === 0) continue
       const item: AttentionItem = { children: inner, sequences }
       items.push(item)

@@ -27,11 +27,10 @@ function line(cells: readonly string[], count: number): string {
  * as many cells as the table has columns; other rows have their own cells.
  */
 export function writeTable(state: WriterState, table: Table): string {
-  const rows = state.within('table', () =>
-    table.children.map((row) =>
-      state.within('tableRow', () => row.children.map((cell) => state.within('tableCell', () => state.within('phrasing', () => containerPhrasing(state, cell, ' ', ' '))))),
-    ),
-  )
+  const { stack } = state
+  stack.push('table', 'tableRow', 'tableCell', 'phrasing')
+  const rows = table.children.map((row) => row.children.map((cell) => containerPhrasing(state, cell, ' ', ' ')))
+  stack.length -= 4
   const head = rows[0]
   if (!head) return ''
   const align = table.align ?? []
