@@ -1,6 +1,7 @@
 import type { Mark, Node as PMNode } from '@tiptap/pm/model'
 import type { Paragraph, PhrasingContent } from 'mdast'
 import { isSafeHref } from '../schema/links.js'
+import { linkDestination } from './link-destination.js'
 import { linkLiterals } from './syntax.js'
 
 /** How inline content is written. */
@@ -131,7 +132,7 @@ function markNode(mark: Mark): PhrasingContent & MdastParent {
     case 'strike':
       return { type: 'delete', children: [] }
     case 'link':
-      return { type: 'link', url: String(mark.attrs.href), title: (mark.attrs.title as string | null) ?? null, children: [] }
+      return { type: 'link', url: linkDestination(String(mark.attrs.href)), title: (mark.attrs.title as string | null) ?? null, children: [] }
     default:
       throw new Error(`exportMarkdown: mark ${mark.type.name} has no Markdown form`)
   }

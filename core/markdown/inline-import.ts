@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core'
 import type { Definition, Nodes, PhrasingContent } from 'mdast'
 import { isSafeHref } from '../schema/links.js'
+import { linkTarget } from './link-destination.js'
 
 /** A ProseMirror mark as JSON. */
 interface MarkJSON {
@@ -53,7 +54,8 @@ export function phrasingToJSON(nodes: readonly PhrasingContent[], scope: InlineI
     const resolved = resolveMarks(marks)
     out.push(resolved.length ? { type: 'text', text: normalised, marks: resolved.map((m) => ({ ...m })) } : { type: 'text', text: normalised })
   }
-  const link = (url: string, title: string | null | undefined, marks: readonly MarkJSON[], where: Nodes): readonly MarkJSON[] | null => {
+  const link = (destination: string, title: string | null | undefined, marks: readonly MarkJSON[], where: Nodes): readonly MarkJSON[] | null => {
+    const url = linkTarget(destination)
     if (!isSafeHref(url)) {
       scope.warn(where.position?.start.line, `link to "${url}" removed: only http(s), mailto and relative links are kept`)
       return null

@@ -86,3 +86,26 @@ describe('links', () => {
     expect(paragraph.child(2).marks.map((m) => m.type.name)).toEqual(['code'])
   })
 })
+
+describe('link destinations', () => {
+  it('writes < and > in a target percent-encoded and reads them back', () => {
+    const targets = ['https://example.com/<x>', '<script>alert(1)</script>', 'docs/<b> c.md']
+    const { markdown, back } = expectRoundTrip(docOf([para(...targets.flatMap((href, i) => [text(`link ${i}`, { link: href }), ' ']))]))
+    expect(markdown).toContain('[link 0](https://example.com/%3Cx%3E) [link 1](%3Cscript%3Ealert\\(1\\)%3C/script%3E) [link 2](<docs/%3Cb%3E c.md>)')
+    expect(links(back.body).map((l) => l.href)).toEqual(targets)
+  })
+
+  it('reads %3C and %3E as < and >, and writes a target holding them so that the export stays the same bytes', () => {
+    const markdown = exportMarkdown(docOf([para(text('x', { link: 'https://example.com/%3c%3E' }))]))
+    expect(markdown).toContain('[x](https://example.com/%3C%3E)')
+    const back = importMarkdown(markdown).doc
+    expect(links(back.body).map((l) => l.href)).toEqual(['https://example.com/<>'])
+    expect(exportMarkdown(back)).toBe(markdown)
+  })
+
+  it('keeps other percent-encodings of a hand-written file as they are', () => {
+    const { doc } = importMarkdown('[a](https://example.com/a%20b%2Fc#:~:text=x%20y) [b](<c d.md>)\n')
+    expect(links(doc.body).map((l) => l.href)).toEqual(['https://example.com/a%20b%2Fc#:~:text=x%20y', 'c d.md'])
+    expect(exportMarkdown(doc)).toContain('[a](https://example.com/a%20b%2Fc#:~:text=x%20y) [b](<c d.md>)')
+  })
+})
