@@ -8,9 +8,10 @@ import { fixTables } from '@tiptap/pm/tables'
  * makes a word code while another makes it italic; one deletes a cell while another adds a
  * column. Every peer holds the same merged Y.Doc, so every reader of a body (the editor, saving,
  * export, the CLI) turns such a state into the same valid document with {@link repairBody}, a
- * pure function of the body that does what the editor does with it. What no merge of honest edits can produce (a node where its parent can
- * never hold one, text outside any textblock, attributes MLDoc refuses) is a {@link bodyDefect}:
- * the receive path drops updates that bring one, and reading a file that holds one fails.
+ * pure function of the body that does what the editor does with it. What no merge of honest
+ * edits can produce (a node where its parent can never hold one, text outside any textblock, an
+ * attribute of the wrong kind) is a {@link bodyDefect}: the receive path drops updates that bring
+ * one, and reading a file that holds one fails.
  */
 
 /** Every node type a node of `type` can hold somewhere in its content, whatever comes around it. */

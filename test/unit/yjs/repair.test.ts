@@ -55,15 +55,20 @@ afterAll(() => {
   for (const editor of editors) editor.destroy()
 })
 
-/** What an MLDoc editor bound to the Y.Doc shows. */
-async function editorShows(ydoc: Y.Doc): Promise<JSONContent> {
+/** An MLDoc editor bound to the Y.Doc, once it has shown it. */
+async function editorOn(ydoc: Y.Doc): Promise<Editor> {
   const editor = new Editor({
     element: document.createElement('div'),
     extensions: [...mldocExtensions({ starterKit: { undoRedo: false } }), Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT })],
   })
   editors.push(editor)
   await new Promise((resolve) => setTimeout(resolve, 0))
-  return editor.state.doc.toJSON() as JSONContent
+  return editor
+}
+
+/** What an MLDoc editor bound to the Y.Doc shows. */
+async function editorShows(ydoc: Y.Doc): Promise<JSONContent> {
+  return (await editorOn(ydoc)).state.doc.toJSON() as JSONContent
 }
 
 /**
@@ -138,6 +143,24 @@ describe('bodies merged from concurrent edits', () => {
       (body) => element(body, 1, 1).delete(rows - 1, 1),
     )
     expect(await readsAsEditorShows(ydoc)).toEqual({ type: 'doc', content: [paragraph('Before')] })
+  })
+})
+
+describe('an editor showing a change from the Y.Doc', () => {
+  it('does not turn its words into links that the Y.Doc never gets', async () => {
+    const ydoc = merged([paragraph('Visit www.example.com'), paragraph('Next')])
+    expect(await readsAsEditorShows(ydoc)).toEqual({ type: 'doc', content: [paragraph('Visit www.example.com'), paragraph('Next')] })
+    const editor = await editorOn(ydoc)
+    // A peer types a web address into the first paragraph: it arrives as text, and stays text.
+    const peer = new Y.Doc()
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(ydoc))
+    const before = Y.encodeStateVector(peer)
+    ;(element(peer.getXmlFragment(BODY_FRAGMENT), 0).get(0) as Y.XmlText).insert(0, 'or docs.example.org ')
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(peer, before))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const shown = editor.state.doc.toJSON() as JSONContent
+    expect(shown.content![0]).toEqual(paragraph('or docs.example.org Visit www.example.com'))
+    expect(readYDoc(ydoc).body.toJSON()).toEqual(shown)
   })
 })
 
