@@ -1,14 +1,32 @@
-import { Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml'
+import { Document, isMap, isScalar, LineCounter, parseDocument, type ScalarTag } from 'yaml'
 import { emptyMeta, metaToRecord, parseMeta, type DocumentMeta } from '../document/meta.js'
 import { MLDocError } from '../errors.js'
 
 /**
+ * Strings that hold `<`, `&` or `[`, written double-quoted with those three as the YAML escapes
+ * `\x3C`, `\x26` and `\x5B`: a renderer that shows front matter as Markdown (not as YAML, as
+ * GitHub does) then meets no HTML tag, character reference, link or image in them. Reads back as
+ * the same string.
+ */
+const MARKUP = /[<&[]/
+const MARKUP_ESCAPES: Readonly<Record<string, string>> = { '<': '\\x3C', '&': '\\x26', '[': '\\x5B' }
+const htmlSafeString: ScalarTag = {
+  tag: 'tag:yaml.org,2002:str',
+  default: true,
+  identify: (value) => typeof value === 'string' && MARKUP.test(value),
+  resolve: (value) => value,
+  // JSON's string syntax is a subset of YAML's double-quoted style; `<`, `&` and `[` are never part of its escapes.
+  stringify: (item) => JSON.stringify(String(item.value)).replace(/[<&[]/g, (character) => MARKUP_ESCAPES[character]!),
+}
+
+/**
  * The document header as front-matter YAML (without the `---` lines), in the fixed style of
- * FORMAT.md: canonical key order, plain strings where YAML allows, block lists, `[]` for empty
- * lists, `null` for no template, no line folding.
+ * FORMAT.md: canonical key order, plain strings where YAML allows (double-quoted with `\x3C`,
+ * `\x26` and `\x5B` when they hold `<`, `&` or `[`), block lists, `[]` for empty lists, `null` for no template,
+ * no line folding.
  */
 export function frontMatterYaml(meta: DocumentMeta): string {
-  const doc = new Document(metaToRecord(meta))
+  const doc = new Document(metaToRecord(meta), { customTags: (tags) => [htmlSafeString, ...tags] })
   return doc.toString({ lineWidth: 0, indentSeq: true, nullStr: 'null' }).replace(/\n$/, '')
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { emptyMeta } from '../../../core/document/meta.js'
 import { MLDocError } from '../../../core/errors.js'
+import { frontMatterYaml, readFrontMatter } from '../../../core/markdown/front-matter.js'
 import { exportMarkdown, importMarkdown } from '../../../core/markdown/index.js'
 import { docOf, expectRoundTrip, para } from './helpers.js'
 
@@ -92,5 +93,25 @@ describe('front matter', () => {
 
   it('front matter that is not a map throws', () => {
     expect(importError('---\n- a\n- b\n---\n')).toMatchObject({ line: 2, message: expect.stringContaining('must be a map') })
+  })
+})
+
+describe('front matter holding markup', () => {
+  it('writes strings with <, & or [ double-quoted with \\x3C, \\x26 and \\x5B, and reads them back', () => {
+    const hostile = '<img src=x onerror=alert(1)> & [x](javascript:alert(1)) "q" \\'
+    const meta = { ...emptyMeta(), title: hostile, authors: [hostile, 'Ann Lee'], extra: { note: hostile, [hostile]: 'x' } }
+    const yaml = frontMatterYaml(meta)
+    const quoted = '"\\x3Cimg src=x onerror=alert(1)> \\x26 \\x5Bx](javascript:alert(1)) \\"q\\" \\\\"'
+    expect(yaml).toContain(`title: ${quoted}\n`)
+    expect(yaml).toContain(`  - ${quoted}\n  - Ann Lee\n`)
+    expect(yaml).toContain(`${quoted}: x`)
+    expect(yaml).not.toMatch(/[<&[](?!\])/)
+    expect(readFrontMatter(yaml, 2, 'x.md')).toEqual(meta)
+  })
+
+  it('writes other strings as before', () => {
+    expect(frontMatterYaml({ ...emptyMeta(), title: 'Churn model: v2 > v1', version: '1.0', authors: ['Ann'] })).toBe(
+      'title: "Churn model: v2 > v1"\ntemplate: null\nlang: en\nstatus: draft\nversion: "1.0"\nauthors:\n  - Ann\nreviewers: []\nsignoff: []',
+    )
   })
 })
