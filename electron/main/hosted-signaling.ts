@@ -71,7 +71,7 @@ export interface HostedSignalingDeps {
 }
 
 /** Why a server could not listen on `port`: the problem, and what to tell a person. */
-export function listenProblem(error: unknown, port: number): { problem: HostedSignalingProblem; message: string } {
+function listenProblem(error: unknown, port: number): { problem: HostedSignalingProblem; message: string } {
   const code = (error as { code?: unknown }).code
   if (code === 'EADDRINUSE') return { problem: 'port-in-use', message: `port ${port} is already in use on this computer (is "mldoc signal" or another signaling server running?)` }
   if (code === 'EACCES') return { problem: 'not-allowed', message: `this computer does not allow MLDoc to listen on port ${port}` }

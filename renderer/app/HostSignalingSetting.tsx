@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HostedSignalingState, ShownSettings } from '../../core/host/api.js'
+import type { en } from '../i18n/en.js'
 import { useApp } from './settings.js'
 import './host-signaling.css'
 
@@ -14,17 +15,20 @@ export function parsePort(text: string): number | null {
   return port >= PORT_RANGE.min && port <= PORT_RANGE.max ? port : null
 }
 
-/** What the status line says, as an i18n key and its values; null when there is nothing to say (off, and meant to be). */
-export function hostingStatus(settings: Pick<ShownSettings, 'hostSignaling'>, state: HostedSignalingState): { key: string; values: Record<string, string | number> } | null {
+/** A text of this part of Settings: a key under `settings.hostSignaling` in the UI strings. */
+export type HostingText = keyof (typeof en)['settings']['hostSignaling']
+
+/** What the status line says, as a text and its values; null when there is nothing to say (off, and meant to be). */
+export function hostingStatus(settings: Pick<ShownSettings, 'hostSignaling'>, state: HostedSignalingState): { text: HostingText; values: Record<string, string | number> } | null {
   if (state.state === 'running') {
-    if (!settings.hostSignaling) return { key: 'settings.hostSignaling.stopping', values: {} }
-    return state.url === null ? { key: 'settings.hostSignaling.runningNoAddress', values: { port: state.port } } : { key: 'settings.hostSignaling.running', values: { url: state.url } }
+    if (!settings.hostSignaling) return { text: 'stopping', values: {} }
+    return state.url === null ? { text: 'runningNoAddress', values: { port: state.port } } : { text: 'running', values: { url: state.url } }
   }
   if (!settings.hostSignaling) return null
-  if (state.state === 'off') return { key: 'settings.hostSignaling.starting', values: {} }
-  if (state.problem === 'port-in-use') return { key: 'settings.hostSignaling.portInUse', values: { port: state.port } }
-  if (state.problem === 'not-allowed') return { key: 'settings.hostSignaling.notAllowed', values: { port: state.port } }
-  return { key: 'settings.hostSignaling.failed', values: { message: state.message } }
+  if (state.state === 'off') return { text: 'starting', values: {} }
+  if (state.problem === 'port-in-use') return { text: 'portInUse', values: { port: state.port } }
+  if (state.problem === 'not-allowed') return { text: 'notAllowed', values: { port: state.port } }
+  return { text: 'failed', values: { message: state.message } }
 }
 
 /**
@@ -86,7 +90,7 @@ export function HostSignalingSetting() {
       {portInvalid && <small id={ids.portError} className="host-signaling__problem" role="alert">{t('settings.hostSignaling.portInvalid')}</small>}
       <small id={ids.help} className="muted">{t('settings.hostSignaling.help')}</small>
       <p id={ids.status} className={failed ? 'host-signaling__status host-signaling__problem' : 'host-signaling__status'} role="status" data-testid="host-signaling-status">
-        {status ? t(status.key, status.values) : ''}
+        {status ? t(`settings.hostSignaling.${status.text}`, status.values) : ''}
       </p>
     </div>
   )
