@@ -11,12 +11,32 @@ import { writeFileAtomic } from '../../../node/files.js'
 const [path, first] = process.argv.slice(2)
 if (!path || !first) throw new Error('usage: saver FILE FIRST_VERSION')
 
-/** A document of about 100 kB, so a save takes long enough to be interrupted in every phase. */
+/** Random-looking words (a fixed xorshift sequence), which DEFLATE cannot shrink much. */
+let state = 0x9e3779b9
+function next(): number {
+  state ^= state << 13
+  state ^= state >>> 17
+  state ^= state << 5
+  return state >>> 0
+}
+function word(): string {
+  let out = ''
+  for (let length = 2 + (next() % 7); length > 0; length--) out += String.fromCharCode(97 + (next() % 26))
+  return out
+}
+
+/**
+ * A document whose .mldoc file is about 33 kB (the file is compressed, so the text is random
+ * words): a save is then mostly writing and syncing, and the kills land in every phase of it.
+ */
 const body = mldocSchema().nodeFromJSON({
   type: 'doc',
-  content: Array.from({ length: 1000 }, (_, i) => ({ type: 'paragraph', content: [{ type: 'text', text: `Paragraph ${i}: the churn model is retrained weekly on the last 90 days.` }] })),
+  content: Array.from({ length: 600 }, (_, i) => ({ type: 'paragraph', content: [{ type: 'text', text: `Paragraph ${i}: ${Array.from({ length: 12 }, word).join(' ')}.` }] })),
 })
 const ydoc = createYDoc({ meta: emptyMeta(), body })
+// The first encodings compile the compressor (a few hundred milliseconds): do them before the
+// first save, so the kills, timed from it, land in save cycles as they run from then on.
+for (let i = 0; i < 5; i++) encodeMLDocFile(ydoc)
 
 for (let version = Number(first); ; version++) {
   writeMeta(ydoc, { ...readMeta(ydoc), version: String(version) })
