@@ -234,8 +234,8 @@ export interface HostSignalingControl {
 /**
  * Keeps a command line's switch (if it has one) in Settings, then starts or stops the server as
  * Settings say; when it cannot start, the user is told why. Call it at launch before the first
- * window opens (so its settings already carry the address), and with each second instance's
- * command line.
+ * window opens (so its settings already carry the address), and with a second instance's
+ * command line that has a switch.
  */
 export async function applyHostSignalingOption(argv: readonly string[], control: HostSignalingControl): Promise<void> {
   const asked = hostSignalingSwitch(argv)

@@ -10,7 +10,7 @@ import { documentPathsFromArgv } from './argv.js'
 import { CloseGuard } from './close.js'
 import { CLOSE_CHOICES, closePromptOptions, folderDialogOptions, openDialogOptions, saveDialogOptions } from './dialogs.js'
 import { createHostHandlers } from './handlers.js'
-import { applyHostSignalingOption, HostedSignaling, hostedSettingsHandlers, type HostSignalingControl } from './hosted-signaling.js'
+import { applyHostSignalingOption, HostedSignaling, hostedSettingsHandlers, hostSignalingSwitch, type HostSignalingControl } from './hosted-signaling.js'
 import { InviteLinks } from './invite-link.js'
 import { registerIpc } from './ipc.js'
 import { menuTemplate } from './menu.js'
@@ -206,7 +206,8 @@ function start(): void {
   })
   app.on('second-instance', (_event, argv, cwd) => {
     openFromCommandLine(argv.slice(1), cwd)
-    void applyHostSignalingOption(argv, hostSignaling)
+    // Only a switch changes hosting here: a file opened while the port is taken must not warn again.
+    if (hostSignalingSwitch(argv) !== null) void applyHostSignalingOption(argv, hostSignaling)
   })
   inviteLinks.listen(app, process)
   app.on('before-quit', () => {

@@ -169,6 +169,10 @@ describe.runIf(inNamespace)('the hosted signaling server of the desktop app (in 
       ])
       expect((await windowSettings(main)).signalingUrls).toEqual(['ws://127.0.0.1:4444'])
       expect((await windowSettings(main)).hostedSignaling).toMatchObject({ state: 'failed', port: 4444, problem: 'port-in-use' })
+      // A document opened from the system meanwhile does not warn again.
+      main.app.emit('second-instance', {}, ['/opt/MLDoc/mldoc', '/tmp/plan.mldoc'], '/')
+      await settle()
+      expect(main.messages).toHaveLength(1)
       main.app.emit('will-quit')
     } finally {
       await new Promise((done) => taken.close(done))
