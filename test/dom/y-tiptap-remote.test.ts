@@ -20,8 +20,10 @@ import { convergenceRun } from '../reliability/convergence/peers.js'
  * - a remote text edit no longer rebuilds every ProseMirror node of the document (the cost of
  *   remote keystrokes in large documents), yet the binding's Y-to-ProseMirror mapping stays right
  *   across remote typing, block deletes and moves, table and attribute edits;
- * - taking in a remote update that Yjs follows with a second transaction (its own formatting
- *   cleanup) no longer throws `RangeError: Position N out of range` (convergence seed 18).
+ * - restoring the person's selection after a remote change no longer throws `RangeError: Position
+ *   N out of range` when its absolute positions count in another document: one an earlier
+ *   transaction of the same update replaced (Yjs' formatting cleanup; convergence seed 18), or
+ *   an older one an undo step stored.
  */
 
 const editors: Editor[] = []
@@ -79,7 +81,7 @@ function after(editor: Editor, text: string): number {
   return found
 }
 
-/** The top-level block holding `pos` and the text of that block before `pos`. */
+/** The text of the textblock holding `pos`, up to `pos` (what a caret sits after). */
 function caretContext(editor: Editor, pos: number): string {
   const $pos = editor.state.doc.resolve(pos)
   return $pos.parent.textBetween(0, $pos.parentOffset)
