@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core'
+import type { Browser, Locator } from 'playwright-core'
 import { typedText } from './bytes.js'
 import { chromiumMissing, launchChromium } from './browser/chromium.js'
 import { openEditor } from './browser/open-page.js'
@@ -46,6 +46,37 @@ function targets(document: BenchDocument): Target[] {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/**
+ * Clicks into the target and waits until the focus and the selection are inside it: on a loaded
+ * machine the editor takes the click's focus and selection some time after the click returns,
+ * and keys typed before that land elsewhere. Clicks again if the first click was lost.
+ */
+async function focusInside(target: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await target.click()
+    try {
+      await target.evaluate((element, timeout) => new Promise<void>((resolve, reject) => {
+        const inside = (el: Element) => {
+          const selection = getSelection()
+          const active = document.activeElement
+          return active !== null && (active === el || active.contains(el) || el.contains(active))
+            && selection !== null && selection.anchorNode !== null && el.contains(selection.anchorNode)
+        }
+        const started = performance.now()
+        const check = () => {
+          if (inside(element)) resolve()
+          else if (performance.now() - started > timeout) reject(new Error('the focus did not reach the target'))
+          else setTimeout(check, 10)
+        }
+        check()
+      }), 10_000)
+      return
+    } catch (error) {
+      if (attempt === 3) throw new Error(`could not put the focus into the target: ${(error as Error).message}`)
+    }
+  }
+}
+
 /** Types `count` characters at a person's pace into the target and returns each keystroke's latencies. */
 async function typeSession(browser: Browser, url: string, selector: string, document: BenchDocument, count: number, settleMs: number): Promise<{ dom: number; frame: number }[]> {
   const errors: string[] = []
@@ -54,7 +85,7 @@ async function typeSession(browser: Browser, url: string, selector: string, docu
     await stopHeapSampling(page)
     await sleep(settleMs)
     const target = page.locator(selector)
-    await target.click()
+    await focusInside(target)
     await page.keyboard.press('End')
     await addTypingProbe(page)
     const text = typedText(count)

@@ -1,6 +1,6 @@
 import type { ReactNodeViewProps } from '@tiptap/react'
 import { NodeViewContent, NodeViewWrapper } from '@tiptap/react'
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useRef, useState, type RefObject } from 'react'
 import { focusEndOf } from './fields.js'
 import { VIEW_LABELS } from './labels.js'
 import { renderMermaid, type DiagramResult } from './mermaid-render.js'
@@ -12,12 +12,13 @@ export const DIAGRAM_DEBOUNCE_MS = 300
 type Drawing = { readonly svg: string | null; readonly error: string | null; readonly busy: boolean }
 
 /**
- * Draws the Mermaid source `source` after it has not changed for {@link DIAGRAM_DEBOUNCE_MS};
+ * Draws the Mermaid source `source`, once `seen`, after it has not changed for {@link DIAGRAM_DEBOUNCE_MS};
  * keeps the last good drawing while the source has an error, so the diagram does not flicker.
  */
-function useMermaidDrawing(source: string): Drawing {
+function useMermaidDrawing(source: string, seen: boolean): Drawing {
   const [drawing, setDrawing] = useState<Drawing>({ svg: null, error: null, busy: source.trim() !== '' })
   useEffect(() => {
+    if (!seen) return
     if (source.trim() === '') {
       setDrawing({ svg: null, error: null, busy: false })
       return
@@ -34,8 +35,27 @@ function useMermaidDrawing(source: string): Drawing {
       current = false
       clearTimeout(timer)
     }
-  }, [source])
+  }, [source, seen])
   return drawing
+}
+
+/**
+ * Whether the element has come within a screen's height of the visible part of the page (and
+ * stays true from then on). A long document holds many diagrams: each is drawn when it is about
+ * to be seen, not all at once while the document opens. Without IntersectionObserver, true.
+ */
+function useSeen(element: RefObject<Element | null>): boolean {
+  const [seen, setSeen] = useState(() => typeof IntersectionObserver !== 'function')
+  useEffect(() => {
+    const target = element.current
+    if (seen || !target) return
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) setSeen(true)
+    }, { rootMargin: '100% 0px' })
+    observer.observe(target)
+    return () => observer.disconnect()
+  }, [seen, element])
+  return seen
 }
 
 /**
@@ -46,7 +66,8 @@ export function BlockCodeView({ node, view, getPos }: ReactNodeViewProps) {
   const lang = useUiLang()
   const labelId = useId()
   const mermaid = node.attrs.language === 'mermaid'
-  const drawing = useMermaidDrawing(mermaid ? node.textContent : '')
+  const figure = useRef<HTMLElement>(null)
+  const drawing = useMermaidDrawing(mermaid ? node.textContent : '', useSeen(figure))
 
   return (
     <NodeViewWrapper className={mermaid ? 'mldoc-code-frame mldoc-code-with-preview' : 'mldoc-code-frame'}>
@@ -65,7 +86,7 @@ export function BlockCodeView({ node, view, getPos }: ReactNodeViewProps) {
         <NodeViewContent className="mldoc-code-text" role="textbox" aria-multiline="true" aria-labelledby={labelId} spellCheck={false} />
       </div>
       {mermaid && (
-        <figure className="mldoc-diagram" contentEditable={false} aria-label={VIEW_LABELS.diagram[lang]} aria-busy={drawing.busy}>
+        <figure ref={figure} className="mldoc-diagram" contentEditable={false} aria-label={VIEW_LABELS.diagram[lang]} aria-busy={drawing.busy}>
           {drawing.svg !== null && (
             <div className={drawing.error ? 'mldoc-diagram-svg is-stale' : 'mldoc-diagram-svg'} dangerouslySetInnerHTML={{ __html: drawing.svg }} />
           )}

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { navigate, type Route } from '../app/route.js'
+import { navigate } from '../app/route.js'
 import { useApp } from '../app/settings.js'
 import { DocumentView } from '../editor/DocumentView.js'
+import { openDocumentFor, type DocumentRoute } from './opening.js'
 import { DocumentSession } from './session.js'
 
 type Loaded = { session: DocumentSession } | { error: string } | null
 
 /** Opens the document a route names (a new one from a template, or a file) and shows it. */
-export function DocumentScreen({ route }: { route: Extract<Route, { kind: 'new' | 'open' }> }) {
+export function DocumentScreen({ route }: { route: DocumentRoute }) {
   const { t } = useTranslation()
   const { host } = useApp()
   const [loaded, setLoaded] = useState<Loaded>(null)
@@ -16,10 +17,7 @@ export function DocumentScreen({ route }: { route: Extract<Route, { kind: 'new' 
   useEffect(() => {
     let live = true
     let session: DocumentSession | null = null
-    const opening = route.kind === 'new'
-      ? host.api.newDocument({ templateId: route.templateId, lang: route.lang })
-      : host.api.openDocument({ path: route.file })
-    opening
+    openDocumentFor(host.api, route)
       .then((opened) => {
         if (!live) return
         if (!opened) return navigate({ kind: 'start' })

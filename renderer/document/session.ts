@@ -1,7 +1,8 @@
 import type * as Y from 'yjs'
 import type { HostApi, OpenedDocument } from '../../core/host/api.js'
 import { readMeta } from '../../core/yjs/doc.js'
-import { decodeMLDocFile, encodeMLDocFile } from '../../core/yjs/file.js'
+import { decodeMLDocFile } from '../../core/yjs/file.js'
+import { DocumentReplica } from './replica.js'
 
 /** How the document stands against its file. */
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'failed'
@@ -38,9 +39,12 @@ export class DocumentSession {
   private savedEdits = 0
   private timer: ReturnType<typeof setTimeout> | undefined
   private running: Promise<boolean> | null = null
+  /** Encodes each save off the main thread (see DocumentReplica). */
+  private readonly replica: DocumentReplica
 
   constructor(private readonly host: HostApi, opened: OpenedDocument) {
     this.ydoc = decodeMLDocFile(opened.state, opened.name)
+    this.replica = DocumentReplica.use(this.ydoc, opened.state)
     this.state = { status: opened.path ? 'saved' : 'unsaved', path: opened.path, name: opened.name, error: null, exportPath: null }
     this.ydoc.on('update', this.onUpdate)
   }
@@ -108,8 +112,10 @@ export class DocumentSession {
     const edits = this.edits
     const before = this.state.status
     this.set({ status: 'saving', error: null })
-    this.running = this.host
-      .saveDocument({ path: options.saveAs ? null : this.state.path, state: new Uint8Array(encodeMLDocFile(this.ydoc)), suggestedName: this.suggestedName() })
+    const path = options.saveAs ? null : this.state.path
+    this.running = this.replica
+      .encodeFile()
+      .then((state) => this.host.saveDocument({ path, state: new Uint8Array(state), suggestedName: this.suggestedName() }))
       .then(
         ({ path }) => {
           if (path === null) {
@@ -143,6 +149,7 @@ export class DocumentSession {
   dispose(): void {
     this.cancelAutosave()
     this.ydoc.off('update', this.onUpdate)
+    this.replica.release()
     this.listeners.clear()
   }
 }

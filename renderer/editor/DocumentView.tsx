@@ -1,6 +1,6 @@
-import { EditorContent, useEditor } from '@tiptap/react'
+import { Editor } from '@tiptap/core'
 import { ArrowLeft, Download, FolderTree, GitBranch, PanelRightClose, PanelRightOpen, Save, Settings as SettingsIcon } from 'lucide-react'
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { exportMarkdown } from '../../core/markdown/index.js'
@@ -14,6 +14,7 @@ import { useMeta } from '../document/useMeta.js'
 import { DocumentHeader } from '../header/DocumentHeader.js'
 import { SidePanel, type PanelTab } from '../panel/SidePanel.js'
 import { ProjectSkeletonDialog, RepositoryExportDialog } from '../repo/index.js'
+import { EditorMount, useEditorLifetime } from './EditorMount.js'
 import { editorExtensions } from './extensions.js'
 import { FindBar } from './FindBar.js'
 import { Toolbar } from './Toolbar.js'
@@ -39,7 +40,6 @@ function statusText(t: TFunction, state: SessionState): string {
 export function DocumentView({ session }: { session: DocumentSession }) {
   const { t } = useTranslation()
   const { host, settings } = useApp()
-  const state = useSyncExternalStore(session.subscribe, session.getState)
   const meta = useMeta(session.ydoc)
   const docLang = useRef(meta.lang)
   docLang.current = meta.lang
@@ -51,13 +51,17 @@ export function DocumentView({ session }: { session: DocumentSession }) {
   const [finding, setFinding] = useState(false)
   const [repoDialog, setRepoDialog] = useState<'export' | 'project' | null>(null)
   const collab = useCollab(session.ydoc)
+  // The toolbar, find bar and side panel run editor commands: they render once the editor is mounted.
+  const [mounted, setMounted] = useState(false)
 
-  const editor = useEditor({
+  // Made without an element: EditorMount mounts it once, with its React node views. A view is
+  // made per session (the document screen makes a new DocumentView for each).
+  const [editor] = useState(() => new Editor({
     extensions: [...editorExtensions(session.ydoc, () => docLang.current), collaborationCaret(collab)],
-    shouldRerenderOnTransaction: false,
-    immediatelyRender: true,
+    element: null,
     editorProps: { attributes: { class: 'prose', 'aria-label': t('editor.label'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true', lang: meta.lang } },
-  }, [session])
+  }))
+  useEditorLifetime(editor)
 
   const save = async (options: { saveAs?: boolean } = {}) => {
     const saved = await session.save(options)
@@ -133,9 +137,6 @@ export function DocumentView({ session }: { session: DocumentSession }) {
     return () => window.clearTimeout(timer)
   }, [toast])
 
-  useEffect(() => {
-    document.title = `${meta.title || state.name || t('doc.untitled')} — MLDoc`
-  }, [meta.title, state.name, t])
 
   return (
     <div className={`doc-app${panelOpen ? '' : ' doc-app--wide'}`}>
@@ -143,13 +144,7 @@ export function DocumentView({ session }: { session: DocumentSession }) {
         <button type="button" className="button button--ghost button--icon" onClick={() => void leave()} aria-label={t('app.back')} title={t('app.back')}>
           <ArrowLeft size={18} aria-hidden="true" />
         </button>
-        <div className="topbar__title">
-          <span className="topbar__name">{meta.title || state.name || t('doc.untitled')}</span>
-          {state.path !== null && <span className="topbar__path" title={state.path}>{state.path}</span>}
-          <span className={`save-state save-state--${state.path === null ? 'new' : state.status}`} role="status" aria-live="polite" data-save-state={state.path === null ? 'new' : state.status}>
-            {statusText(t, state)}
-          </span>
-        </div>
+        <DocumentTitle session={session} title={meta.title} />
         <div className="topbar__actions">
           <ShareButton collab={collab} />
           <button type="button" className="button button--primary" onClick={() => void save()} title={t('doc.saveHint')}>
@@ -174,16 +169,16 @@ export function DocumentView({ session }: { session: DocumentSession }) {
       </header>
       <div className={`workspace${panelOpen && tab === 'preview' ? ' workspace--preview' : ''}`}>
         <div className="editor-column">
-          <Toolbar editor={editor} />
-          {finding && <FindBar editor={editor} onClose={() => setFinding(false)} />}
+          {mounted && <Toolbar editor={editor} />}
+          {mounted && finding && <FindBar editor={editor} onClose={() => setFinding(false)} />}
           <main className="page-scroll">
             <article className="page">
               <DocumentHeader ydoc={session.ydoc} />
-              <EditorContent editor={editor} className="editor" />
+              <EditorMount editor={editor} className="editor" onMounted={setMounted} />
             </article>
           </main>
         </div>
-        {panelOpen && <SidePanel editor={editor} ydoc={session.ydoc} collab={collab} lang={settings.uiLang} tab={tab} onTab={setTab} />}
+        {mounted && panelOpen && <SidePanel editor={editor} ydoc={session.ydoc} collab={collab} lang={settings.uiLang} tab={tab} onTab={setTab} />}
       </div>
       {toast && <div className={`toast toast--${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>{toast.text}</div>}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
@@ -199,6 +194,44 @@ export function DocumentView({ session }: { session: DocumentSession }) {
           onCancel={() => setLeaving(false)}
         />
       )}
+    </div>
+  )
+}
+
+/**
+ * The document's name, file and save state in the title bar (and the window title). The save
+ * state changes about once a second while someone types (each autosave) and is written into its
+ * element directly, not through a React render: every React commit while the editor has the
+ * focus makes React measure the selection by walking the whole editor's DOM (all of a long
+ * document), which delayed the keystrokes typed meanwhile.
+ */
+function DocumentTitle({ session, title }: { session: DocumentSession; title: string }) {
+  const { t } = useTranslation()
+  const path = useSyncExternalStore(session.subscribe, () => session.getState().path)
+  const sessionName = useSyncExternalStore(session.subscribe, () => session.getState().name)
+  const name = title || sessionName || t('doc.untitled')
+  const status = useRef<HTMLSpanElement>(null)
+  useEffect(() => {
+    document.title = `${name} — MLDoc`
+  }, [name])
+  useLayoutEffect(() => {
+    const show = () => {
+      const element = status.current
+      if (!element) return
+      const state = session.getState()
+      const shown = state.path === null ? 'new' : state.status
+      element.className = `save-state save-state--${shown}`
+      element.dataset.saveState = shown
+      element.textContent = statusText(t, state)
+    }
+    show()
+    return session.subscribe(show)
+  }, [session, t])
+  return (
+    <div className="topbar__title">
+      <span className="topbar__name">{name}</span>
+      {path !== null && <span className="topbar__path" title={path}>{path}</span>}
+      <span ref={status} role="status" aria-live="polite" />
     </div>
   )
 }

@@ -1,5 +1,6 @@
-import type { AnyExtension } from '@tiptap/core'
+import { Extension, type AnyExtension } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
+import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import i18next from 'i18next'
 import type * as Y from 'yjs'
 import type { Lang } from '../../core/i18n.js'
@@ -12,6 +13,19 @@ import { SlashMenu } from './SlashMenu.js'
 import { TaskListShortcut } from './task-shortcut.js'
 
 /**
+ * Changes that come from the Y.Doc (the document loading, a peer's edit, undo) are shown as they
+ * are: links are made from URLs typed here only (the peer who typed one made its link, which
+ * comes with the change). Autolink otherwise scanned the whole text of a document as it loaded.
+ */
+export const SyncedChangesAsTheyAre = Extension.create({
+  name: 'syncedChangesAsTheyAre',
+  dispatchTransaction({ transaction, next }) {
+    if (transaction.getMeta(ySyncPluginKey)) transaction.setMeta('preventAutolink', true)
+    next(transaction)
+  },
+})
+
+/**
  * The editor's extensions: MLDoc's schema (with the block nodes' React views), bound to the
  * document's Y.Doc (Collaboration owns undo, so only one's own changes are undone), the `/`
  * menu, find in the document, and each empty section's template guidance shown as placeholder text.
@@ -20,6 +34,7 @@ export function editorExtensions(ydoc: Y.Doc, documentLang: () => Lang): AnyExte
   return [
     ...mldocExtensions({ starterKit: { undoRedo: false }, nodes: blockViewNodes }),
     Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
+    SyncedChangesAsTheyAre,
     SectionGuidance.configure({ emptyLineHint: () => i18next.t('editor.emptyLine') }),
     SlashMenu.configure({ documentLang }),
     FindInDocument,

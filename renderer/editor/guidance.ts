@@ -64,6 +64,23 @@ function guidanceDecorations(doc: PMNode): DecorationSet {
 }
 
 /**
+ * Whether a change leaves the guidance where it was: the same top-level nodes, and each one that
+ * changed still reads the same to {@link guidanceDecorations} (typing inside a written paragraph,
+ * a table or a block). The decorations are then only moved with the change, not made again:
+ * that walk of the whole top level ran on every keystroke.
+ */
+function sameGuidance(before: PMNode, after: PMNode): boolean {
+  if (before.childCount !== after.childCount) return false
+  for (let i = 0; i < before.childCount; i++) {
+    const a = before.child(i)
+    const b = after.child(i)
+    if (a === b) continue
+    if (a.type !== b.type || guidanceOf(a) !== guidanceOf(b) || isWriting(a) !== isWriting(b) || isEmptyParagraph(a) !== isEmptyParagraph(b)) return false
+  }
+  return true
+}
+
+/**
  * The guidance hint under a heading. Its key is the text alone, so typing elsewhere (which moves
  * every position) keeps the same DOM; the click reads the widget's position when it happens.
  */
@@ -106,7 +123,10 @@ export const SectionGuidance = Extension.create<SectionGuidanceOptions>({
         key: guidanceKey,
         state: {
           init: (_, state) => guidanceDecorations(state.doc),
-          apply: (tr, value) => (tr.docChanged ? guidanceDecorations(tr.doc) : value),
+          apply: (tr, value) => {
+            if (!tr.docChanged) return value
+            return sameGuidance(tr.before, tr.doc) ? value.map(tr.mapping, tr.doc) : guidanceDecorations(tr.doc)
+          },
         },
         props: {
           decorations(state: EditorState) {

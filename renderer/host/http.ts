@@ -13,7 +13,7 @@ export function httpHost(token: string, base = ''): HostApi {
     const response = await fetch(`${base}/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
-      body: encodeWire(request),
+      body: await encodeWire(request),
     })
     const text = await response.text()
     let body: unknown

@@ -89,8 +89,9 @@ function Outline({ editor, analysis }: { editor: Editor; analysis: Analysis }) {
   return (
     <nav aria-label={t('panel.outline')}>
       <ul className="outline">
-        {analysis.outline.map((entry) => (
-          <li key={entry.pos} className={`outline__item outline__item--h${entry.level}`}>
+        {analysis.outline.map((entry, index) => (
+          // Keyed by place, not position: typing above a heading moves its position, not its row.
+          <li key={index} className={`outline__item outline__item--h${entry.level}`}>
             <button type="button" className="outline__link" onClick={() => jumpTo(editor, entry.pos)}>{entry.text || '…'}</button>
           </li>
         ))}
@@ -102,7 +103,8 @@ function Outline({ editor, analysis }: { editor: Editor; analysis: Analysis }) {
 function Findings({ editor, analysis }: { editor: Editor; analysis: Analysis }) {
   const { t } = useTranslation()
   if (analysis.lintError !== null) return <p className="notice notice--error">{t('panel.lintUnavailable', { message: analysis.lintError })}</p>
-  const findings = analysis.findings ?? []
+  if (analysis.findings === null) return <p className="muted" role="status">{t('panel.linting')}</p>
+  const findings = analysis.findings
   return (
     <div className="findings">
       <p className="findings__summary" role="status" aria-live="polite">
@@ -112,7 +114,7 @@ function Findings({ editor, analysis }: { editor: Editor; analysis: Analysis }) 
       </p>
       <ul className="findings__list">
         {findings.map((finding, index) => (
-          <li key={`${finding.rule}:${finding.pos}:${index}`}>
+          <li key={`${finding.rule}:${finding.target}:${index}`}>
             <button type="button" className={`finding finding--${finding.severity}`} data-rule={finding.rule} onClick={() => jumpTo(editor, finding.pos)}>
               {finding.severity === 'error'
                 ? <AlertCircle size={16} aria-label={t('panel.error')} className="finding__icon" />
@@ -160,8 +162,8 @@ function ReadinessView({ editor, analysis }: { editor: Editor; analysis: Analysi
       <h3>{t('panel.sections')}</h3>
       {sections.length === 0 ? <p className="muted">{t('panel.noSections')}</p> : (
         <ul className="sections">
-          {sections.map((section) => (
-            <li key={section.pos} className="section-row">
+          {sections.map((section, index) => (
+            <li key={index} className="section-row">
               <label className="section-row__check">
                 <input type="checkbox" checked={section.done} onChange={(e) => toggle(section.pos, e.target.checked)} aria-label={t('panel.markDone', { title: section.title })} />
               </label>

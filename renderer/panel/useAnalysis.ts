@@ -2,88 +2,78 @@ import type { Editor } from '@tiptap/core'
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import type { Lang } from '../../core/i18n.js'
-import { lintDocument, type Finding } from '../../core/lint/index.js'
 import { exportMarkdown } from '../../core/markdown/index.js'
-import { META_MAP } from '../../core/yjs/doc.js'
 import { currentDocument } from '../document/current.js'
-import { outlineOf, readinessOf, type OutlineEntry, type Readiness } from './analysis.js'
+import { DocumentReplica } from '../document/replica.js'
+import { structureOf, type Analysis } from './analysis.js'
 
-/** What the side panel shows, computed from the document off the typing path. */
-export interface Analysis {
-  readonly outline: readonly OutlineEntry[]
-  readonly readiness: Readiness
-  /** The linter's findings; null when the linter failed (see `lintError`). */
-  readonly findings: readonly Finding[] | null
-  readonly lintError: string | null
-  /** The Markdown export, computed only while the preview is shown. */
-  readonly markdown: string | null
-  readonly markdownError: string | null
-}
+export type { Analysis } from './analysis.js'
 
 /** Milliseconds of quiet after an edit before the document is analysed again. */
 export const ANALYSIS_DELAY = 300
 
-const idle: (callback: () => void) => number =
-  typeof requestIdleCallback === 'function' ? (callback) => requestIdleCallback(callback, { timeout: 1000 }) : (callback) => window.setTimeout(callback, 0)
-const cancelIdle: (handle: number) => void = typeof cancelIdleCallback === 'function' ? cancelIdleCallback : window.clearTimeout
+const idle: (callback: () => void) => void =
+  typeof requestIdleCallback === 'function' ? (callback) => requestIdleCallback(callback, { timeout: 1000 }) : (callback) => setTimeout(callback, 0)
 
-function analyse(editor: Editor, ydoc: Y.Doc, lang: Lang, preview: boolean): Analysis {
-  const body = editor.state.doc
-  let findings: Finding[] | null = null
-  let lintError: string | null = null
-  let markdown: string | null = null
-  let markdownError: string | null = null
-  try {
-    const doc = currentDocument(editor, ydoc)
+/** The Markdown preview of the editor's document, made in an idle callback on this thread (the Markdown code needs a DOM). */
+function previewOf(editor: Editor, ydoc: Y.Doc): Promise<Pick<Analysis, 'markdown' | 'markdownError'>> {
+  return new Promise((resolve) => idle(() => {
     try {
-      findings = lintDocument(doc, { lang })
+      resolve({ markdown: exportMarkdown(currentDocument(editor, ydoc)), markdownError: null })
     } catch (error) {
-      lintError = (error as Error).message
+      resolve({ markdown: null, markdownError: (error as Error).message })
     }
-    if (preview) {
-      try {
-        markdown = exportMarkdown(doc)
-      } catch (error) {
-        markdownError = (error as Error).message
-      }
-    }
-  } catch (error) {
-    lintError = markdownError = (error as Error).message
-  }
-  return { outline: outlineOf(body), readiness: readinessOf(body), findings, lintError, markdown, markdownError }
+  }))
 }
 
 /**
  * Keeps the outline, readiness, lint findings and (when shown) the Markdown preview up to date:
- * recomputed ~300 ms after the document or its header stops changing, in an idle callback, so
- * typing never waits for them.
+ * analysed ~300 ms after the document or its header stops changing, one analysis at a time, by
+ * the document's replica in a worker ({@link DocumentReplica}), so the linter never delays a
+ * keystroke. The first analysis starts once the editor has been painted.
  */
 export function useAnalysis(editor: Editor, ydoc: Y.Doc, lang: Lang, preview: boolean): Analysis {
-  const [analysis, setAnalysis] = useState(() => analyse(editor, ydoc, lang, preview))
+  const [analysis, setAnalysis] = useState(() => structureOf(editor.state.doc))
+
   useEffect(() => {
-    let timer: number | undefined
-    let handle: number | undefined
-    const schedule = (delay: number) => {
-      window.clearTimeout(timer)
-      if (handle !== undefined) cancelIdle(handle)
-      timer = window.setTimeout(() => {
-        handle = idle(() => {
-          handle = undefined
-          if (!editor.isDestroyed) setAnalysis(analyse(editor, ydoc, lang, preview))
-        })
-      }, delay)
+    const replica = DocumentReplica.use(ydoc)
+    let live = true
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let running = false
+    let changedMeanwhile = false
+    const run = () => {
+      if (running) {
+        changedMeanwhile = true
+        return
+      }
+      running = true
+      void Promise.all([replica.analyse(lang), preview ? previewOf(editor, ydoc) : null]).then(([result, markdown]) => {
+        running = false
+        if (!live) return
+        setAnalysis(markdown ? { ...result, ...markdown } : result)
+        if (changedMeanwhile) {
+          changedMeanwhile = false
+          schedule(ANALYSIS_DELAY)
+        }
+      })
     }
+    const schedule = (delay: number) => {
+      clearTimeout(timer)
+      timer = setTimeout(run, delay)
+    }
+    // Body and header changes both reach the Y.Doc (the editor writes every transaction to it).
     const onChange = () => schedule(ANALYSIS_DELAY)
-    const meta = ydoc.getMap(META_MAP)
-    editor.on('update', onChange)
-    meta.observe(onChange)
-    schedule(0)
+    ydoc.on('update', onChange)
+    // After the first paint, so that opening a document does not wait for it.
+    const frame = requestAnimationFrame(() => schedule(0))
     return () => {
-      window.clearTimeout(timer)
-      if (handle !== undefined) cancelIdle(handle)
-      editor.off('update', onChange)
-      meta.unobserve(onChange)
+      live = false
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+      ydoc.off('update', onChange)
+      replica.release()
     }
   }, [editor, ydoc, lang, preview])
+
   return analysis
 }
