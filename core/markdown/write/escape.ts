@@ -118,7 +118,7 @@ function inList(stack: readonly string[], list: string | readonly string[] | und
 }
 
 /** Whether a rule applies inside these constructs. */
-export function ruleInScope(stack: readonly string[], rule: { inConstruct?: string | readonly string[]; notInConstruct?: readonly string[] }): boolean {
+function ruleInScope(stack: readonly string[], rule: { inConstruct?: string | readonly string[]; notInConstruct?: readonly string[] }): boolean {
   return inList(stack, rule.inConstruct, true) && !inList(stack, rule.notInConstruct, false)
 }
 
@@ -161,11 +161,14 @@ function makeScope(rules: readonly CompiledRule[]): Scope {
 }
 
 /**
- * Whether some rule may apply to a character of `input` (written between `before` and `after`;
- * `value` is the three together): when not, the text needs no escape.
+ * Whether some rule may apply to a character of `input` (written between `before` and `after`):
+ * when not, the text needs no escape. A rule with a neighbour looks one character around its
+ * own, so only the first and last character of the input meet the surroundings.
  */
-function mayNeedEscape(scope: Scope, input: string, before: string, after: string, value: string): boolean {
-  if (scope.free.test(input) || scope.contextual.test(value)) return true
+function mayNeedEscape(scope: Scope, input: string, before: string, after: string): boolean {
+  if (!input) return false
+  if (scope.free.test(input) || scope.contextual.test(input)) return true
+  if (scope.contextual.test(before.slice(-1) + input.charAt(0)) || scope.contextual.test(input.charAt(input.length - 1) + after.charAt(0))) return true
   // Without a line ending in the input, a rule about the start of a line needs the one `before` ends.
   const lineEnd = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'))
   return lineEnd >= 0 && scope.lineStart.test(before.slice(lineEnd + 1) + input + after)
@@ -259,8 +262,8 @@ export interface EscapeContext {
 export function escapeText(input: string, context: EscapeContext): string {
   const { before, after } = context
   const scope = scopeOf(context.stack)
+  if (!mayNeedEscape(scope, input, before, after)) return input
   const value = before + input + after
-  if (!mayNeedEscape(scope, input, before, after, value)) return input
   return escapeSlow(scope, value, before.length, value.length - after.length, after, context)
 }
 
