@@ -15,10 +15,11 @@ export function tableToMdast(table: PMNode, cellContent: (paragraph: PMNode) => 
   let width = 0
   table.forEach((row, _offset, r) => {
     const cells: (PMNode | null)[] = (grid[r] ??= [])
-    const taken = (covered[r] ??= new Set())
+    // Columns taken by cells of rows above (only when a cell spans rows).
+    const taken = covered[r]
     let col = 0
     row.forEach((cell) => {
-      while (taken.has(col)) cells[col++] = null
+      while (taken?.has(col)) cells[col++] = null
       const colspan = Math.max(1, Number(cell.attrs.colspan) || 1)
       const rowspan = Math.max(1, Number(cell.attrs.rowspan) || 1)
       cells[col] = cell
@@ -29,7 +30,7 @@ export function tableToMdast(table: PMNode, cellContent: (paragraph: PMNode) => 
       }
       col += colspan
     })
-    for (const c of taken) if (c >= col) cells[c] = null
+    if (taken) for (const c of taken) if (c >= col) cells[c] = null
     width = Math.max(width, cells.length)
   })
   // A GFM table has at least one column.

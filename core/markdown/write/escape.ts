@@ -131,8 +131,14 @@ interface Scope {
    * endings: any of them in a text means a full look.
    */
   readonly free: RegExp
-  /** The rules with a character before or after (not about the start of a line), over the text with its surroundings. */
-  readonly contextual: RegExp
+  /**
+   * The rules with a character before or after (not about the start of a line), by character:
+   * for the inside of a text without line endings, only the rules whose neighbour is not a line
+   * ending. A text is only searched for the rules of the characters it holds.
+   */
+  readonly contextual: readonly (readonly [string, RegExp])[]
+  /** All the rules with a character before or after, for the edges of a text. */
+  readonly edges: RegExp
   /**
    * The rules about the start of a line, as one expression anchored at the start of a line
    * (without the line ending): they can only apply to a text on the line `before` ends.
@@ -147,14 +153,24 @@ const literal = (character: string) => (/[$()*+.?[\\\]^{|}]/.test(character) ? '
 
 function makeScope(rules: readonly CompiledRule[]): Scope {
   const free = rules.filter(({ rule }) => !rule.atBreak && !rule.before && !rule.after).map(({ rule }) => inClass(rule.character))
-  const contextual = rules.filter(({ rule }) => !rule.atBreak && (rule.before || rule.after)).map(({ expression }) => expression.source)
+  const withNeighbour = rules.filter(({ rule }) => !rule.atBreak && (rule.before || rule.after))
+  const edges = withNeighbour.map(({ expression }) => expression.source)
+  const nearLineEnding = (pattern: string | undefined) => pattern !== undefined && /\\[rn]|[\r\n]/.test(pattern)
+  const byCharacter = new Map<string, string[]>()
+  for (const { rule, expression } of withNeighbour) {
+    if (nearLineEnding(rule.before) || nearLineEnding(rule.after)) continue
+    const list = byCharacter.get(rule.character) ?? []
+    list.push(expression.source)
+    byCharacter.set(rule.character, list)
+  }
   const lineStart = rules
     .filter(({ rule }) => rule.atBreak)
     .map(({ rule }) => (rule.before ? `(?:${rule.before})` : '') + literal(rule.character) + (rule.after ? `(?:${rule.after})` : ''))
   return {
     rules,
     free: new RegExp(`[${free.join('')}\\\\\\r\\n]`),
-    contextual: contextual.length ? new RegExp(contextual.join('|')) : /(?!)/,
+    contextual: [...byCharacter].map(([character, sources]) => [character, new RegExp(sources.join('|'))] as const),
+    edges: edges.length ? new RegExp(edges.join('|')) : /(?!)/,
     lineStart: lineStart.length ? new RegExp(`^[\\t ]*(?:${lineStart.join('|')})`) : /(?!)/,
     lineOnly: rules.some(({ rule }) => rule.character === '\n' && !rule.before && !rule.after),
   }
@@ -167,8 +183,10 @@ function makeScope(rules: readonly CompiledRule[]): Scope {
  */
 function mayNeedEscape(scope: Scope, input: string, before: string, after: string): boolean {
   if (!input) return false
-  if (scope.free.test(input) || scope.contextual.test(input)) return true
-  if (scope.contextual.test(before.slice(-1) + input.charAt(0)) || scope.contextual.test(input.charAt(input.length - 1) + after.charAt(0))) return true
+  // Line endings are among the free characters: past this test the input has none.
+  if (scope.free.test(input)) return true
+  for (const [character, rules] of scope.contextual) if (input.includes(character) && rules.test(input)) return true
+  if (scope.edges.test(before.slice(-1) + input.charAt(0)) || scope.edges.test(input.charAt(input.length - 1) + after.charAt(0))) return true
   // Without a line ending in the input, a rule about the start of a line needs the one `before` ends.
   const lineEnd = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'))
   return lineEnd >= 0 && scope.lineStart.test(before.slice(lineEnd + 1) + input + after)
