@@ -17,6 +17,11 @@ export interface InlineImportScope {
   warn(line: number | undefined, message: string): void
 }
 
+/** `marks` plus a mark without attributes; emphasis inside emphasis (`*a *b* c*`) stays one mark. */
+function withMark(marks: readonly MarkJSON[], type: 'bold' | 'italic' | 'strike'): readonly MarkJSON[] {
+  return marks.some((m) => m.type === type) ? marks : [...marks, { type }]
+}
+
 /**
  * The marks a text gets. ProseMirror's code mark excludes every other mark; where Markdown
  * combines them, a link keeps its target (code formatting inside it is dropped) and otherwise
@@ -74,13 +79,13 @@ export function phrasingToJSON(nodes: readonly PhrasingContent[], scope: InlineI
           text(node.value, [...marks, { type: 'code' }])
           break
         case 'strong':
-          walk(node.children, [...marks, { type: 'bold' }])
+          walk(node.children, withMark(marks, 'bold'))
           break
         case 'emphasis':
-          walk(node.children, [...marks, { type: 'italic' }])
+          walk(node.children, withMark(marks, 'italic'))
           break
         case 'delete':
-          walk(node.children, [...marks, { type: 'strike' }])
+          walk(node.children, withMark(marks, 'strike'))
           break
         case 'break':
           if (line) text(' ', marks)

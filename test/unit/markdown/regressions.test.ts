@@ -83,3 +83,19 @@ describe('regressions found by the random round trip', () => {
     }
   })
 })
+
+describe('emphasis inside emphasis of the same kind', () => {
+  it('imports as one mark instead of failing the whole file (found by the nesting work)', () => {
+    const cases: [string, string][] = [
+      ['*a *b* c*', '*a b c*'],
+      ['**a **b** c**', '**a b c**'],
+      ['_a *b* c_', '*a b c*'],
+      ['~~a ~~b~~ c~~', '~~a b c~~'],
+    ]
+    for (const [written, exported] of cases) {
+      const { doc, warnings } = importMarkdown(`${written}\n`, { strict: true })
+      expect(warnings).toEqual([])
+      expect(exportMarkdown(doc)).toContain(`\n${exported}\n`)
+    }
+  })
+})
