@@ -176,6 +176,8 @@ function makeScope(rules: readonly CompiledRule[]): Scope {
   }
 }
 
+const NOT_LINE_START = /[^\t 0-9]/
+
 /**
  * Whether some rule may apply to a character of `input` (written between `before` and `after`):
  * when not, the text needs no escape. A rule with a neighbour looks one character around its
@@ -187,9 +189,14 @@ function mayNeedEscape(scope: Scope, input: string, before: string, after: strin
   if (scope.free.test(input)) return true
   for (const [character, rules] of scope.contextual) if (input.includes(character) && rules.test(input)) return true
   if (scope.edges.test(before.slice(-1) + input.charAt(0)) || scope.edges.test(input.charAt(input.length - 1) + after.charAt(0))) return true
-  // Without a line ending in the input, a rule about the start of a line needs the one `before` ends.
+  // Without a line ending in the input, a rule about the start of a line needs the one `before`
+  // ends. Such a rule matches spaces, maybe digits, its character and one more: at most two
+  // characters past the first that is none of these, so only that much of the input is looked at.
   const lineEnd = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'))
-  return lineEnd >= 0 && scope.lineStart.test(before.slice(lineEnd + 1) + input + after)
+  if (lineEnd < 0) return false
+  const first = NOT_LINE_START.exec(input)
+  const reach = first ? first.index + 2 : input.length
+  return scope.lineStart.test(before.slice(lineEnd + 1) + (reach < input.length ? input.slice(0, reach) : input + after))
 }
 
 const scopes = new Map<string, Scope>()

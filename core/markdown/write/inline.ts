@@ -222,5 +222,13 @@ function phrasingItems(state: WriterState, parent: PhrasingParent, outerBefore: 
 
 /** The inline children of a node as Markdown, between the characters `before` and `after`. */
 export function containerPhrasing(state: WriterState, parent: PhrasingParent, before: string, after: string): string {
+  const only = parent.children.length === 1 ? parent.children[0]! : undefined
+  if (only?.type === 'text') {
+    // One text (most paragraphs and cells): no markers to choose.
+    state.indexStack.push(0)
+    const value = writeText(state, only, parent, before, after)
+    state.indexStack.pop()
+    return value
+  }
   return serializePhrasing(phrasingItems(state, parent, before, after), before, after)
 }
