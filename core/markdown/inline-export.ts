@@ -86,10 +86,11 @@ function mayHoldLiteralLink(text: string): boolean {
  */
 function withLiteralLinks(list: Piece[], parent: PMNode): Piece[] {
   const linkType = parent.type.schema.marks.link
-  if (!linkType) return list
+  const plain = (piece: Piece) => piece.hardBreak || !mayHoldLiteralLink(piece.text) || piece.marks.some((m) => m.type.name === 'link' || m.type.name === 'code')
+  if (!linkType || list.every(plain)) return list
   const out: Piece[] = []
   for (const piece of list) {
-    if (piece.hardBreak || !mayHoldLiteralLink(piece.text) || piece.marks.some((m) => m.type.name === 'link' || m.type.name === 'code')) {
+    if (plain(piece)) {
       out.push(piece)
       continue
     }
