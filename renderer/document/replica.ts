@@ -28,8 +28,9 @@ const replicas = new WeakMap<Y.Doc, DocumentReplica>()
  * saves. The linter (tens of milliseconds on a long document) and a save's encoding (the whole
  * state, compressed, about once a second while someone types) then never delay a keystroke.
  * Requests are answered in order, each from the document as it stood when it was made.
- * Where there are no workers (tests in jsdom or Node), or the worker fails, the same work runs on
- * the main thread (analysis in an idle callback). One replica per Y.Doc, shared by who uses it.
+ * The worker starts when the page is first idle (or at the first request), not while the editor
+ * opens. Where there are no workers (tests in jsdom or Node), or the worker fails, the same work
+ * runs on the main thread (analysis in an idle callback). One replica per Y.Doc, shared by who uses it.
  */
 export class DocumentReplica {
   private worker: Worker | null = null
@@ -37,11 +38,26 @@ export class DocumentReplica {
   private next = 0
   private readonly waiting = new Map<number, { run: () => unknown; resolve: (value: never) => void; reject: (error: unknown) => void }>()
 
+  /** Where the worker starts (until it has started): the file's bytes or the Y.Doc's state, and the updates since. */
+  private pending: ReplicaMessage[] | null = null
+
   private constructor(private readonly ydoc: Y.Doc, file: Uint8Array | null) {
     if (typeof Worker !== 'function') return
+    this.pending = [file ? { kind: 'file', file } : { kind: 'update', update: Y.encodeStateAsUpdate(ydoc) }]
+    this.ydoc.on('update', this.forward)
+    // The worker loads and decodes the whole document: on a machine with few cores that competes
+    // with opening the editor, so it starts once the page is idle, or at the first request.
+    idle(() => this.start())
+  }
+
+  private start(): void {
+    const pending = this.pending
+    if (!pending) return
+    this.pending = null
     try {
       this.worker = new Worker(new URL('./replica.worker.ts', import.meta.url), { type: 'module', name: 'mldoc-document' })
     } catch {
+      this.ydoc.off('update', this.forward)
       return
     }
     this.worker.onmessage = (event: MessageEvent<ReplicaReply>) => {
@@ -50,8 +66,7 @@ export class DocumentReplica {
       request?.resolve(('analysis' in event.data ? event.data.analysis : event.data.file) as never)
     }
     this.worker.onerror = () => this.fallBack()
-    this.ydoc.on('update', this.forward)
-    this.post(file ? { kind: 'file', file } : { kind: 'update', update: Y.encodeStateAsUpdate(ydoc) })
+    for (const message of pending) this.post(message)
   }
 
   /**
@@ -77,10 +92,12 @@ export class DocumentReplica {
   private readonly forward = (update: Uint8Array) => this.post({ kind: 'update', update })
 
   private post(message: ReplicaMessage): void {
-    this.worker?.postMessage(message)
+    if (this.pending) this.pending.push(message)
+    else this.worker?.postMessage(message)
   }
 
   private request<T>(message: (id: number) => ReplicaMessage, here: () => T, inIdleTime: boolean): Promise<T> {
+    this.start()
     return new Promise<T>((resolve, reject) => {
       const answer = () => {
         try {
@@ -124,6 +141,7 @@ export class DocumentReplica {
   }
 
   private stopWorker(): void {
+    this.pending = null
     this.ydoc.off('update', this.forward)
     this.worker?.terminate()
     this.worker = null
