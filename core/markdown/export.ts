@@ -10,19 +10,13 @@ import { blockMarker, sectionComment } from './comments.js'
 import { frontMatterYaml } from './front-matter.js'
 import { inlineToMdast } from './inline-export.js'
 import { tableToMdast } from './table.js'
+import { isBlankParagraph } from './write/body.js'
 import { writeMarkdown } from './write/index.js'
 
-/** Whether a paragraph shows nothing: no text but spaces, maybe hard breaks. */
-function isBlankParagraph(node: PMNode): boolean {
-  if (node.type.name !== 'paragraph') return false
-  let blank = true
-  node.forEach((child) => {
-    if (child.isText ? /[^ \t\r\n]/.test(child.text!) : child.type.name !== 'hardBreak') blank = false
-  })
-  return blank
-}
-
-/** Turns a document body into mdast, node by node (linear in the size of the document). */
+/**
+ * Turns body nodes into mdast, node by node: what structured blocks' codecs write their content
+ * with, and the whole tree of {@link markdownTree}.
+ */
 class MdastWriter implements BlockExportContext {
   constructor(readonly lang: Lang) {}
 
@@ -106,10 +100,14 @@ class MdastWriter implements BlockExportContext {
  * gives the same bytes.
  */
 export function exportMarkdown(doc: MLDocument): string {
-  return writeMarkdown(markdownTree(doc))
+  return writeMarkdown(frontMatterYaml(doc.meta), doc.body, new MdastWriter(doc.meta.lang))
 }
 
-/** The document as the mdast tree its Markdown is written from: front matter, then the body. */
+/**
+ * The document as an mdast tree: front matter, then the body. `exportMarkdown` writes the same
+ * bytes as mdast-util-to-markdown gives for this tree (the writer's differential test), though
+ * it writes ordinary nodes without building it.
+ */
 export function markdownTree(doc: MLDocument): Root {
   const writer = new MdastWriter(doc.meta.lang)
   return { type: 'root', children: [{ type: 'yaml', value: frontMatterYaml(doc.meta) }, ...writer.children(doc.body)] }

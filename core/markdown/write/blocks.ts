@@ -37,7 +37,7 @@ function between(left: RootContent, right: RootContent, parent: FlowParent): str
 }
 
 /** Prefixes every line of a block; `map` gets the line, its index and whether it is blank. */
-function indentLines(value: string, map: (line: string, index: number, blank: boolean) => string): string {
+export function indentLines(value: string, map: (line: string, index: number, blank: boolean) => string): string {
   let out = ''
   let start = 0
   let index = 0
@@ -69,7 +69,8 @@ export function containerFlow(state: WriterState, parent: FlowParent): string {
   return out
 }
 
-function writeParagraph(state: WriterState, node: Paragraph): string {
+/** A paragraph's text (without a task item's check box). */
+export function writeParagraph(state: WriterState, node: Paragraph): string {
   state.stack.push('paragraph', 'phrasing')
   const value = containerPhrasing(state, node, '\n', '\n')
   state.stack.length -= 2
@@ -83,7 +84,8 @@ function taskParagraph(item: ListItem): Paragraph | undefined {
   return first?.type === 'paragraph' ? first : undefined
 }
 
-function writeHeading(state: WriterState, node: Heading): string {
+/** An ATX heading: `## Text`. */
+export function writeHeading(state: WriterState, node: Heading): string {
   const rank = Math.max(Math.min(6, node.depth || 1), 1)
   const sequence = '#'.repeat(rank)
   state.stack.push('headingAtx', 'phrasing')
@@ -95,31 +97,60 @@ function writeHeading(state: WriterState, node: Heading): string {
   return value ? `${sequence} ${value}` : sequence
 }
 
+/**
+ * The bullet of a list about to be written (`-`, `*`, `.` or `)`): the other one right after a
+ * list with the same bullet, and where the usual one would turn a line into a rule (`- - -`).
+ * Call it inside the list's construct.
+ */
+export function listBullet(state: WriterState, ordered: boolean, firstItemEmpty: boolean, someItemStartsWithRule: boolean): string {
+  let bullet = ordered ? '.' : '-'
+  const other = ordered ? ')' : '*'
+  let useOther = state.bulletLastUsed ? bullet === state.bulletLastUsed : false
+  if (!ordered) {
+    const { stack, indexStack } = state
+    // A list that starts an empty item of a list that starts an empty item (`- - -`) would be a rule.
+    if (
+      firstItemEmpty &&
+      stack[stack.length - 2] === 'listItem' &&
+      stack[stack.length - 3] === 'list' &&
+      stack[stack.length - 4] === 'listItem' &&
+      indexStack[indexStack.length - 1] === 0 &&
+      indexStack[indexStack.length - 2] === 0 &&
+      indexStack[indexStack.length - 3] === 0
+    ) {
+      useOther = true
+    }
+    if (someItemStartsWithRule) useOther = true
+  }
+  return useOther ? other : bullet
+}
+
+/** The marker of a list item: the list's bullet, numbered in an ordered list. */
+export function itemBullet(state: WriterState, ordered: boolean, start: number | null | undefined, index: number): string {
+  const bullet = state.bulletCurrent ?? '-'
+  return ordered ? `${(typeof start === 'number' && start > -1 ? start : 1) + index}${bullet}` : bullet
+}
+
+/** A list item's content with its marker before the first line and the others indented to match. */
+export function indentItem(value: string, bullet: string): string {
+  const size = bullet.length + 1
+  return indentLines(value, (line, index, blank) => {
+    if (index) return (blank ? '' : ' '.repeat(size)) + line
+    return (blank ? bullet : bullet + ' '.repeat(size - bullet.length)) + line
+  })
+}
+
 function writeList(state: WriterState, node: List): string {
   return state.within('list', () => {
     const previous = state.bulletCurrent
-    let bullet = node.ordered ? '.' : '-'
-    const other = node.ordered ? ')' : '*'
-    let useOther = state.bulletLastUsed ? bullet === state.bulletLastUsed : false
-    if (!node.ordered) {
-      const first = node.children[0]
-      const { stack, indexStack } = state
-      // A list that starts an empty item of a list that starts an empty item (`- - -`) would be a rule.
-      if (
-        first &&
-        first.children.length === 0 &&
-        stack[stack.length - 2] === 'listItem' &&
-        stack[stack.length - 3] === 'list' &&
-        stack[stack.length - 4] === 'listItem' &&
-        indexStack[indexStack.length - 1] === 0 &&
-        indexStack[indexStack.length - 2] === 0 &&
-        indexStack[indexStack.length - 3] === 0
-      ) {
-        useOther = true
-      }
-      if (node.children.some((item) => item.children[0]?.type === 'thematicBreak')) useOther = true
-    }
-    if (useOther) bullet = other
+    const first = node.children[0]
+    const ordered = node.ordered === true
+    const bullet = listBullet(
+      state,
+      ordered,
+      first !== undefined && first.children.length === 0,
+      !ordered && node.children.some((item) => item.children[0]?.type === 'thematicBreak'),
+    )
     state.bulletCurrent = bullet
     const value = containerFlow(state, node)
     state.bulletLastUsed = bullet
@@ -129,18 +160,12 @@ function writeList(state: WriterState, node: List): string {
 }
 
 function writeListItem(state: WriterState, node: ListItem, parent: List): string {
-  let bullet = state.bulletCurrent ?? '-'
-  if (parent.ordered) bullet = `${(typeof parent.start === 'number' && parent.start > -1 ? parent.start : 1) + parent.children.indexOf(node)}${bullet}`
-  const size = bullet.length + 1
-  return state.within('listItem', () =>
-    indentLines(containerFlow(state, node), (line, index, blank) => {
-      if (index) return (blank ? '' : ' '.repeat(size)) + line
-      return (blank ? bullet : bullet + ' '.repeat(size - bullet.length)) + line
-    }),
-  )
+  const bullet = itemBullet(state, parent.ordered === true, parent.start, parent.children.indexOf(node))
+  return state.within('listItem', () => indentItem(containerFlow(state, node), bullet))
 }
 
-function writeCode(state: WriterState, node: Code): string {
+/** A fenced code block, its fence longer than any run of backticks inside. */
+export function writeCode(state: WriterState, node: Code): string {
   const raw = node.value || ''
   let streak = 0
   let longest = 0
@@ -170,8 +195,8 @@ function writeBlockquote(state: WriterState, node: Blockquote): string {
   return state.within('blockquote', () => indentLines(containerFlow(state, node), (line, _index, blank) => `>${blank ? '' : ' '}${line}`))
 }
 
-/** One flow node as Markdown (without the blank lines around it). */
-function writeFlow(state: WriterState, node: RootContent, parent: FlowParent): string {
+/** One flow node as Markdown (without the blank lines around it); `parent` is the container it is in. */
+export function writeFlow(state: WriterState, node: RootContent, parent: FlowParent): string {
   switch (node.type) {
     case 'paragraph': {
       const item = parent.type === 'listItem' ? (parent as ListItem) : undefined

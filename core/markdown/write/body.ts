@@ -1,0 +1,235 @@
+/**
+ * A document body written as Markdown straight from its ProseMirror nodes: paragraphs,
+ * headings, quotes, lists, task lists, code blocks, rules and tables are written without first
+ * becoming an mdast tree; a structured block is written from the mdast its codec gives. The
+ * bytes are those `writeMarkdown(markdownTree(doc))` would give (test/unit/markdown/writer-differential).
+ */
+import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Heading, Parent, Paragraph, RootContent } from 'mdast'
+import { isBlockType } from '../../blocks/define.js'
+import type { BlockExportContext } from '../block-markdown.js'
+import { BLOCK_MARKDOWN } from '../blocks.js'
+import { fenceInfo } from '../code.js'
+import { blockMarker, isBlockMarker, isSectionComment, sectionComment } from '../comments.js'
+import { inlineToMdast } from '../inline-export.js'
+import { tableToMdast } from '../table.js'
+import { indentItem, indentLines, itemBullet, listBullet, writeCode, writeFlow, writeHeading, writeParagraph } from './blocks.js'
+import type { WriterState } from './state.js'
+import { writeTable } from './table.js'
+
+/** The kind of container flow is written in, as its mdast node would be. */
+type Container = 'root' | 'blockquote' | 'listItem'
+
+/** What a written flow node was, as far as the line breaks around it depend on it. */
+interface Written {
+  /** Its mdast type. */
+  readonly type: RootContent['type']
+  /** An MLDoc comment: a block marker or the comment under a heading. */
+  readonly comment?: 'marker' | 'section'
+  /** A list that cannot start right under an item's text (it would not interrupt the paragraph). */
+  readonly detached?: boolean
+  readonly value: string
+}
+
+/** Stand-ins for the parent a structured block's mdast is written in (only its type is read). */
+const PARENTS: Record<Container, Parent & { children: RootContent[] }> = {
+  root: { type: 'root', children: [] },
+  blockquote: { type: 'blockquote', children: [] },
+  listItem: { type: 'listItem', children: [] },
+}
+
+/** Whether a paragraph shows nothing: no text but spaces, maybe hard breaks. */
+export function isBlankParagraph(node: PMNode): boolean {
+  if (node.type.name !== 'paragraph') return false
+  let blank = true
+  node.forEach((child) => {
+    if (child.isText ? /[^ \t\r\n]/.test(child.text!) : child.type.name !== 'hardBreak') blank = false
+  })
+  return blank
+}
+
+/** Whether a node is written at all: a paragraph is not when it holds no text. */
+function writesSomething(node: PMNode): boolean {
+  if (node.type.name !== 'paragraph') return true
+  let text = false
+  node.forEach((child) => {
+    if (child.isText) text = true
+  })
+  return text
+}
+
+function htmlComment(value: string): Written['comment'] {
+  return isBlockMarker(value) ? 'marker' : isSectionComment(value) ? 'section' : undefined
+}
+
+/** Line breaks between two written nodes, as `between` in blocks.ts decides them for MLDoc's tight lists. */
+function gap(left: Written, right: Written, container: Container): string {
+  if (left.type === 'heading' && right.comment === 'section') return '\n'
+  if (left.comment === 'marker') return '\n'
+  if (container !== 'listItem') return '\n\n'
+  return left.type === 'paragraph' && right.type === 'list' && !right.detached ? '\n' : '\n\n'
+}
+
+/** Writes a document body, reusing one writer state (see {@link writeBody}). */
+class BodyWriter {
+  constructor(
+    private readonly state: WriterState,
+    private readonly blocks: BlockExportContext,
+  ) {}
+
+  /**
+   * Writes the children of a container; `first` is the mdast index of the first (the front
+   * matter comes before the body). A blank first paragraph of a list item is dropped, or written
+   * as an encoded space when more follows or the item is a task (whose check box needs text).
+   */
+  flow(children: readonly PMNode[], container: Container, first = 0, task: boolean | null = null): string {
+    const { state } = this
+    const written: Written[] = []
+    const depth = state.indexStack.push(-1) - 1
+    let index = first
+    const put = (item: Omit<Written, 'value'>, write: () => string) => {
+      state.indexStack[depth] = index++
+      written.push({ ...item, value: write() })
+      if (item.type !== 'list') state.bulletLastUsed = undefined
+    }
+    const blankFirst = container === 'listItem' && children[0] !== undefined && isBlankParagraph(children[0])
+    if (blankFirst && (task !== null || children.slice(1).some(writesSomething))) {
+      put({ type: 'paragraph' }, () => this.itemText(task, [{ type: 'text', value: ' ' }]))
+    }
+    for (let c = blankFirst ? 1 : 0; c < children.length; c++) this.node(children[c]!, container, c === 0 ? task : null, put)
+    state.indexStack.pop()
+    let out = ''
+    for (let w = 0; w < written.length; w++) {
+      if (w > 0) out += gap(written[w - 1]!, written[w]!, container)
+      out += written[w]!.value
+    }
+    return out
+  }
+
+  /** A list item's first paragraph: with its check box in a task item (`task` is whether it is checked). */
+  private itemText(task: boolean | null, children: Paragraph['children']): string {
+    const text = writeParagraph(this.state, { type: 'paragraph', children })
+    return task === null ? text : `[${task ? 'x' : ' '}] ${text}`
+  }
+
+  private node(node: PMNode, container: Container, task: boolean | null, put: (item: Omit<Written, 'value'>, write: () => string) => void): void {
+    const { state } = this
+    const type = node.type.name
+    switch (type) {
+      case 'paragraph': {
+        const children = inlineToMdast(node, { line: false })
+        if (children.length) put({ type: 'paragraph' }, () => this.itemText(task, children))
+        return
+      }
+      case 'heading': {
+        const heading: Heading = { type: 'heading', depth: node.attrs.level as Heading['depth'], children: inlineToMdast(node, { line: true }) }
+        put({ type: 'heading' }, () => writeHeading(state, heading))
+        const comment = sectionComment({ guidance: (node.attrs.guidance as string | null) ?? null, done: node.attrs.done === true })
+        if (comment) put({ type: 'html', comment: htmlComment(comment) }, () => comment)
+        return
+      }
+      case 'blockquote':
+        put({ type: 'blockquote' }, () =>
+          state.within('blockquote', () => indentLines(this.flow(childrenOf(node), 'blockquote'), (line, _index, blank) => `>${blank ? '' : ' '}${line}`)),
+        )
+        return
+      case 'bulletList':
+      case 'orderedList':
+      case 'taskList':
+        put({ type: 'list', detached: this.detached(node) }, () => this.list(node))
+        return
+      case 'codeBlock':
+        put({ type: 'code' }, () => writeCode(state, { type: 'code', ...fenceInfo(node.attrs.language), value: node.textContent }))
+        return
+      case 'horizontalRule':
+        put({ type: 'thematicBreak' }, () => '---')
+        return
+      case 'table':
+        put({ type: 'table' }, () => writeTable(state, tableToMdast(node, (paragraph) => this.blocks.inline(paragraph))))
+        return
+      default: {
+        if (!isBlockType(type)) throw new Error(`exportMarkdown: node ${type} has no Markdown form`)
+        const codec = BLOCK_MARKDOWN[type]
+        const marker = blockMarker(codec.spec)
+        put({ type: 'html', comment: htmlComment(marker) }, () => marker)
+        const parent = PARENTS[container]
+        for (const child of codec.toMarkdown(node, this.blocks)) {
+          put(
+            {
+              type: child.type,
+              comment: child.type === 'html' ? htmlComment(child.value) : undefined,
+              detached: child.type === 'list' && ((child.ordered === true && typeof child.start === 'number' && child.start !== 1) || child.children[0]?.children.length === 0),
+            },
+            () => writeFlow(state, child, parent),
+          )
+        }
+      }
+    }
+  }
+
+  /** Whether a list would not interrupt the text above it: it starts at another number or with an empty item. */
+  private detached(list: PMNode): boolean {
+    if (list.type.name === 'orderedList' && Number(list.attrs.start ?? 1) !== 1) return true
+    return emptyItem(list)
+  }
+
+  private list(node: PMNode): string {
+    const { state } = this
+    return state.within('list', () => {
+      const previous = state.bulletCurrent
+      const ordered = node.type.name === 'orderedList'
+      const task = node.type.name === 'taskList'
+      const start = ordered ? Number(node.attrs.start ?? 1) : null
+      const bullet = listBullet(state, ordered, emptyItem(node), !ordered && someItemStartsWithRule(node))
+      state.bulletCurrent = bullet
+      let out = ''
+      const depth = state.indexStack.push(-1) - 1
+      node.forEach((item, _offset, index) => {
+        state.indexStack[depth] = index
+        const marker = itemBullet(state, ordered, start, index)
+        out += state.within('listItem', () => indentItem(this.flow(childrenOf(item), 'listItem', 0, task ? item.attrs.checked === true : null), marker))
+        state.bulletLastUsed = undefined
+        if (index < node.childCount - 1) out += '\n'
+      })
+      state.indexStack.pop()
+      state.bulletLastUsed = bullet
+      state.bulletCurrent = previous
+      return out
+    })
+  }
+}
+
+/** Whether a list's first item is written with nothing after its marker: a plain item with only blank or empty paragraphs. */
+function emptyItem(list: PMNode): boolean {
+  const item = list.firstChild
+  if (!item) return false
+  if (!item.firstChild) return true
+  if (list.type.name === 'taskList' || !isBlankParagraph(item.firstChild)) return false
+  for (let c = 1; c < item.childCount; c++) if (writesSomething(item.child(c))) return false
+  return true
+}
+
+/** Whether an item of a list starts with a rule (then `-` bullets would read as one). */
+function someItemStartsWithRule(list: PMNode): boolean {
+  let rule = false
+  list.forEach((item) => {
+    if (item.firstChild?.type.name === 'horizontalRule') rule = true
+  })
+  return rule
+}
+
+function childrenOf(node: PMNode): PMNode[] {
+  const out: PMNode[] = []
+  node.forEach((child) => {
+    out.push(child)
+  })
+  return out
+}
+
+/**
+ * Writes a document body after the front matter (the root's first child) in the writer state
+ * the front matter was written in; `blocks` turns structured blocks' content into mdast.
+ */
+export function writeBody(state: WriterState, body: PMNode, blocks: BlockExportContext): string {
+  return new BodyWriter(state, blocks).flow(childrenOf(body), 'root', 1)
+}
