@@ -116,9 +116,10 @@ describe('MLDoc in a browser (mldoc web, Chromium)', () => {
     expect(markdown.startsWith('---\ntitle: ML Engineering Document\n')).toBe(true)
   })
 
-  it('autosaves a second after typing stops', async () => {
+  // When the autosave fires (a second after the first unsaved edit) is checked in test/dom/session.test.ts;
+  // under load, typing here can take longer than that, so the state right after it may be any of them.
+  it('autosaves what was typed without being asked', async () => {
     await typeInto(metric, 'owner', 'Data Scientist')
-    expect(await page.locator('[data-save-state]').getAttribute('data-save-state')).toBe('unsaved')
     await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state'), { timeout: 5000 }).toBe('saved')
     const saved = readMLDocFile(await readFile(join(test.dir, 'ml-engineering-document.mldoc')), 'saved file')
     expect(exportMarkdown(saved.doc)).toContain('| Owner | Data Scientist |')
