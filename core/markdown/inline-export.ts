@@ -124,6 +124,22 @@ function literalLinkSegments(text: string): { text: string; url?: string }[] {
   return out
 }
 
+/**
+ * The text of inline content that is only text without marks and cannot hold a literal link
+ * (most paragraphs and cells), as {@link pieces} would give it in one piece; undefined for any
+ * other content.
+ */
+function plainText(parent: PMNode, options: InlineExportOptions): string | undefined {
+  let text = ''
+  for (let i = 0; i < parent.childCount; i++) {
+    const child = parent.child(i)
+    if (!child.isText || child.marks.length > 0) return undefined
+    text += lineText(child.text!)
+  }
+  if (mayHoldLiteralLink(text)) return undefined
+  return options.trim ? text.replace(WHITESPACE_START, '').replace(WHITESPACE_END, '') : text
+}
+
 function markNode(mark: Mark): PhrasingContent & MdastParent {
   switch (mark.type.name) {
     case 'bold':
@@ -145,6 +161,8 @@ function markNode(mark: Mark): PhrasingContent & MdastParent {
  * their plain text.
  */
 export function inlineToMdast(parent: PMNode, options: InlineExportOptions): PhrasingContent[] {
+  const plain = plainText(parent, options)
+  if (plain !== undefined) return plain ? [{ type: 'text', value: plain }] : []
   const list = pieces(parent, options)
   if (list.every((piece) => piece.marks.length === 0)) return list.map((piece): PhrasingContent => (piece.hardBreak ? { type: 'break' } : { type: 'text', value: piece.text }))
   // How far each mark of each piece runs (index of the last piece that carries it), from the end.

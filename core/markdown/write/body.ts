@@ -15,7 +15,8 @@ import { inlineToMdast } from '../inline-export.js'
 import { tableToMdast } from '../table.js'
 import { indentItem, indentLines, itemBullet, listBullet, writeCode, writeFlow, writeHeading, writeParagraph } from './blocks.js'
 import type { WriterState } from './state.js'
-import { writeTable } from './table.js'
+import { containerPhrasing } from './inline.js'
+import { TABLE_CELL, tableLines, writeTable } from './table.js'
 
 /** The kind of container flow is written in, as its mdast node would be. */
 type Container = 'root' | 'blockquote' | 'listItem'
@@ -30,6 +31,9 @@ interface Written {
   readonly detached?: boolean
   readonly value: string
 }
+
+/** The alignments a column keeps (`tableToMdast`). */
+const ALIGNS: readonly string[] = ['left', 'center', 'right']
 
 /** Stand-ins for the parent a structured block's mdast is written in (only its type is read). */
 const PARENTS: Record<Container, Parent & { children: RootContent[] }> = {
@@ -145,7 +149,7 @@ class BodyWriter {
         put({ type: 'thematicBreak' }, () => '---')
         return
       case 'table':
-        put({ type: 'table' }, () => writeTable(state, tableToMdast(node, (paragraph) => this.blocks.inline(paragraph))))
+        put({ type: 'table' }, () => (hasMergedCells(node) ? writeTable(state, tableToMdast(node, (paragraph) => this.blocks.inline(paragraph))) : this.table(node)))
         return
       default: {
         if (!isBlockType(type)) throw new Error(`exportMarkdown: node ${type} has no Markdown form`)
@@ -171,6 +175,33 @@ class BodyWriter {
   private detached(list: PMNode): boolean {
     if (list.type.name === 'orderedList' && Number(list.attrs.start ?? 1) !== 1) return true
     return emptyItem(list)
+  }
+
+  /** A table without merged cells, as `tableToMdast` and `writeTable` write it: every row as wide as the widest. */
+  private table(table: PMNode): string {
+    const { state } = this
+    let width = 1
+    table.forEach((row) => {
+      if (row.childCount > width) width = row.childCount
+    })
+    const head = table.firstChild
+    const align: (string | null)[] = []
+    for (let c = 0; c < width; c++) {
+      const value: unknown = head && c < head.childCount ? head.child(c).attrs.align : null
+      align.push(typeof value === 'string' && ALIGNS.includes(value) ? value : null)
+    }
+    const rows: string[][] = []
+    state.stack.push(...TABLE_CELL)
+    table.forEach((row) => {
+      const cells: string[] = []
+      for (let c = 0; c < width; c++) {
+        const paragraph = c < row.childCount ? row.child(c).firstChild : null
+        cells.push(containerPhrasing(state, { type: 'tableCell', children: paragraph ? this.blocks.inline(paragraph) : [] }, ' ', ' '))
+      }
+      rows.push(cells)
+    })
+    state.stack.length -= TABLE_CELL.length
+    return tableLines(rows, align)
   }
 
   private list(node: PMNode): string {
@@ -216,6 +247,17 @@ function someItemStartsWithRule(list: PMNode): boolean {
     if (item.firstChild?.type.name === 'horizontalRule') rule = true
   })
   return rule
+}
+
+/** Whether a table has a cell that spans columns or rows. */
+function hasMergedCells(table: PMNode): boolean {
+  let merged = false
+  table.forEach((row) => {
+    row.forEach((cell) => {
+      if ((Number(cell.attrs.colspan) || 1) > 1 || (Number(cell.attrs.rowspan) || 1) > 1) merged = true
+    })
+  })
+  return merged
 }
 
 function childrenOf(node: PMNode): PMNode[] {

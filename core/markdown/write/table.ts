@@ -21,6 +21,9 @@ function line(cells: readonly string[], count: number): string {
   return out
 }
 
+/** The constructs a table cell's text is written inside. */
+export const TABLE_CELL = ['table', 'tableRow', 'tableCell', 'phrasing'] as const
+
 /**
  * A GFM table with unaligned columns (a changed cell changes one line of the diff) and a
  * delimiter row of three characters per column: `---`, `:--`, `:-:`, `--:`. The header row has
@@ -28,12 +31,19 @@ function line(cells: readonly string[], count: number): string {
  */
 export function writeTable(state: WriterState, table: Table): string {
   const { stack } = state
-  stack.push('table', 'tableRow', 'tableCell', 'phrasing')
+  stack.push(...TABLE_CELL)
   const rows = table.children.map((row) => row.children.map((cell) => containerPhrasing(state, cell, ' ', ' ')))
-  stack.length -= 4
+  stack.length -= TABLE_CELL.length
+  return tableLines(rows, table.align ?? [])
+}
+
+/**
+ * A table's lines from its written cells (`rows[0]` the header row, each cell written inside
+ * {@link TABLE_CELL}) and the alignment of its columns: see {@link writeTable}.
+ */
+export function tableLines(rows: string[][], align: readonly (string | null | undefined)[]): string {
   const head = rows[0]
   if (!head) return ''
-  const align = table.align ?? []
   const columns = align.length || rows.reduce((max, row) => Math.max(max, row.length), 0)
   while (head.length < columns) head.push('')
   const widest = rows.reduce((max, row) => Math.max(max, row.length), 0)
