@@ -22,15 +22,20 @@ export interface DocumentFile {
   format: 'mldoc' | 'markdown'
   /** What the Markdown import noticed, with line numbers; always empty for an `.mldoc` file. */
   warnings: ImportWarning[]
+  /**
+   * The `.mldoc` file's bytes as they are on disk, checked (null for Markdown): a host hands these
+   * to the editor as they are instead of encoding the same state again.
+   */
+  stored: Uint8Array<ArrayBuffer> | null
 }
 
 const MLDOC_MAGIC = new TextEncoder().encode('MLDOC\n')
 const MARKDOWN_EXTENSIONS = ['.md', '.markdown']
 
 /** Reads a file's bytes; an error names the file and says what is wrong in plain words. */
-async function readBytes(path: string): Promise<Uint8Array> {
+async function readBytes(path: string): Promise<Uint8Array<ArrayBuffer>> {
   try {
-    return await readFile(path)
+    return new Uint8Array(await readFile(path))
   } catch (error) {
     throw new MLDocError('file', `cannot read: ${describeFileError(error, path, 'read')}`, path)
   }
@@ -79,9 +84,9 @@ export async function readDocumentFile(path: string): Promise<DocumentFile> {
   const bytes = await readBytes(path)
   const extension = extname(path).toLowerCase()
   const isMLDoc = extension === '.mldoc' || (!MARKDOWN_EXTENSIONS.includes(extension) && startsWithMagic(bytes))
-  if (isMLDoc) return { ...readMLDocFile(bytes, path), format: 'mldoc', warnings: [] }
+  if (isMLDoc) return { ...readMLDocFile(bytes, path), format: 'mldoc', warnings: [], stored: bytes }
   const { doc, warnings } = importMarkdown(decodeMarkdown(bytes, path), { source: path })
-  return { ydoc: createYDoc(doc), doc, format: 'markdown', warnings }
+  return { ydoc: createYDoc(doc), doc, format: 'markdown', warnings, stored: null }
 }
 
 /** Saves a Y.Doc as an `.mldoc` file, atomically (see {@link writeFileAtomic}). */

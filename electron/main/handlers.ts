@@ -143,7 +143,7 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       await userData.addRecent(target, name)
       deps.documentUsed?.(target)
       // An imported Markdown file has no .mldoc yet: its first save asks where (never over the Markdown).
-      return { path: file.format === 'mldoc' ? target : null, name, state: mldocBytes(file.ydoc) }
+      return { path: file.format === 'mldoc' ? target : null, name, state: file.stored ?? mldocBytes(file.ydoc) }
     },
 
     async saveDocument({ path, state, suggestedName }, { windowId }) {

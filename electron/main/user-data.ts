@@ -1,6 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { z } from 'zod'
 import { DEFAULT_SETTINGS, RecentDocumentSchema, SettingsSchema, type RecentDocument, type Settings } from '../../core/host/api.js'
 import { writeFileAtomic } from '../../node/files.js'
 

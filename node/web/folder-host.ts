@@ -1,5 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
-import { basename, extname, join, sep } from 'node:path'
+import { readdir, stat } from 'node:fs/promises'
+import { basename, join, sep } from 'node:path'
 import { MLDocError } from '../../core/errors.js'
 import type { HostApi, RecentDocument, TemplateSummary } from '../../core/host/api.js'
 import { LANGS } from '../../core/i18n.js'
@@ -7,7 +7,7 @@ import { documentFromTemplate, type Template } from '../../core/templates/index.
 import { createYDoc } from '../../core/yjs/doc.js'
 import { decodeMLDocFile, encodeMLDocFile, readMLDocFile } from '../../core/yjs/file.js'
 import { readDocumentFile } from '../documents.js'
-import { describeFileError, writeFileAtomic } from '../files.js'
+import { writeFileAtomic } from '../files.js'
 import { exportToRepository } from '../repo/index.js'
 import { scaffoldProject } from '../scaffold/index.js'
 import { findTemplate, loadTemplates } from '../templates.js'
@@ -45,22 +45,6 @@ async function freeName(dir: string, stem: string, extension: string): Promise<s
 /** The `.mldoc` bytes of a Y.Doc, typed as the host API carries them. */
 function stateOf(ydoc: Parameters<typeof encodeMLDocFile>[0]): Uint8Array<ArrayBuffer> {
   return new Uint8Array(encodeMLDocFile(ydoc))
-}
-
-/**
- * An `.mldoc` file's bytes as they are on disk, after checking that they hold a whole, undamaged
- * document whose body fits the schema (the same check `readDocumentFile` makes): the renderer
- * decodes them itself, so the host sends them unchanged instead of decoding and encoding again.
- */
-async function checkedMLDocBytes(path: string): Promise<Uint8Array<ArrayBuffer>> {
-  let bytes: Uint8Array<ArrayBuffer>
-  try {
-    bytes = new Uint8Array(await readFile(path))
-  } catch (error) {
-    throw new MLDocError('file', `cannot read: ${describeFileError(error, path, 'read')}`, path)
-  }
-  readMLDocFile(bytes, path)
-  return bytes
 }
 
 function stem(name: string): string {
@@ -124,9 +108,10 @@ export function folderHost(options: FolderHostOptions): HostApi {
       if (!path) throw new PathRefused('in browser mode a document is opened by its name in the documents folder')
       const target = await confinePath(dir, path, DOCUMENT_EXTENSIONS)
       const name = await nameInDir(dir, target)
-      if (extname(target).toLowerCase() === '.mldoc') return { path: name, name: stem(name), state: await checkedMLDocBytes(target) }
-      // A Markdown file is imported: saving it writes a new .mldoc beside it, never over the Markdown.
       const file = await readDocumentFile(target)
+      // An .mldoc file goes to the editor as it is on disk (checked), not encoded again.
+      if (file.stored) return { path: name, name: stem(name), state: file.stored }
+      // A Markdown file is imported: saving it writes a new .mldoc beside it, never over the Markdown.
       return { path: null, name: stem(name), state: stateOf(file.ydoc) }
     },
 

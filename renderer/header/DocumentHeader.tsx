@@ -5,8 +5,6 @@ import { DOC_STATUSES, type DocStatus, type DocumentMeta } from '../../core/docu
 import { writeMeta } from '../../core/yjs/doc.js'
 import { useMeta } from '../document/useMeta.js'
 
-type NameListKey = 'authors' | 'reviewers' | 'signoff'
-
 /** Names typed as `Ada Lovelace, Alan Turing`. */
 function parseNames(text: string): string[] {
   return text.split(',').map((name) => name.trim()).filter(Boolean)

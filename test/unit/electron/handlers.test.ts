@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -124,6 +125,16 @@ describe('opening', () => {
     expect(readMLDocFile(opened!.state, path).doc.meta.title).toBe('Churn')
     await expect(stat(leftover)).rejects.toThrow()
     expect(await value(call('recentDocuments', {}))).toEqual([{ path, name: 'plan', openedAt: '2026-11-26T10:00:00.000Z' }])
+  })
+
+  it('hands the checked file to the editor as it is on disk, not decoded and encoded again', async () => {
+    // A format-1 file: encoding its state again would give format-2 bytes.
+    const bytes = await readFile(fileURLToPath(new URL('../fixtures/format-1.mldoc', import.meta.url)))
+    const path = join(dir, 'old.mldoc')
+    await writeFile(path, bytes)
+    openAnswer = path
+    const opened = await value(call('openDocument', {}))
+    expect(opened!.state).toEqual(new Uint8Array(bytes))
   })
 
   it('returns null when the user cancels the dialog', async () => {
