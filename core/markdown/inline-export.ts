@@ -156,6 +156,31 @@ function markNode(mark: Mark): PhrasingContent & MdastParent {
 }
 
 /**
+ * Whether every piece has at most one mark and no mark runs on into the next piece: then every
+ * piece is a node of its own (what the general nesting below gives, without its bookkeeping).
+ */
+function singleMarks(list: readonly Piece[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const marks = list[i]!.marks
+    if (marks.length > 1) return false
+    const next = list[i + 1]
+    if (marks.length === 1 && next?.marks.length === 1 && marks[0]!.type.name !== 'code' && marks[0]!.eq(next.marks[0]!)) return false
+  }
+  return true
+}
+
+/** A piece with at most one mark as mdast: text, a break, inline code, or one mark holding the text or break. */
+function singleMarkNode(piece: Piece): PhrasingContent {
+  const inner: PhrasingContent = piece.hardBreak ? { type: 'break' } : { type: 'text', value: piece.text }
+  const mark = piece.marks[0]
+  if (!mark) return inner
+  if (mark.type.name === 'code') return piece.hardBreak ? inner : { type: 'inlineCode', value: piece.text }
+  const node = markNode(mark)
+  node.children.push(inner)
+  return node
+}
+
+/**
  * A node's inline content as mdast phrasing. Marks nest so that the mark that runs longest is
  * outermost; the code mark becomes inline code. Links whose target MLDoc does not keep become
  * their plain text.
@@ -165,6 +190,7 @@ export function inlineToMdast(parent: PMNode, options: InlineExportOptions): Phr
   if (plain !== undefined) return plain ? [{ type: 'text', value: plain }] : []
   const list = pieces(parent, options)
   if (list.every((piece) => piece.marks.length === 0)) return list.map((piece): PhrasingContent => (piece.hardBreak ? { type: 'break' } : { type: 'text', value: piece.text }))
+  if (singleMarks(list)) return list.map(singleMarkNode)
   // How far each mark of each piece runs (index of the last piece that carries it), from the end.
   const runEnd: Map<Mark, number>[] = new Array(list.length)
   for (let i = list.length - 1; i >= 0; i--) {

@@ -29,7 +29,30 @@ interface Written {
   readonly comment?: 'marker' | 'section'
   /** A list that cannot start right under an item's text (it would not interrupt the paragraph). */
   readonly detached?: boolean
-  readonly value: string
+}
+
+const PARAGRAPH: Written = { type: 'paragraph' }
+const HEADING: Written = { type: 'heading' }
+const SECTION_COMMENT: Written = { type: 'html', comment: 'section' }
+const BLOCK_MARKER: Written = { type: 'html', comment: 'marker' }
+const LIST: Written = { type: 'list' }
+const DETACHED_LIST: Written = { type: 'list', detached: true }
+const OTHER: Readonly<Record<'blockquote' | 'code' | 'thematicBreak' | 'table', Written>> = {
+  blockquote: { type: 'blockquote' },
+  code: { type: 'code' },
+  thematicBreak: { type: 'thematicBreak' },
+  table: { type: 'table' },
+}
+
+/** The children of one container being written: where the writer is in them and what it wrote. */
+class Flow {
+  out = ''
+  last: Written | null = null
+  constructor(
+    readonly container: Container,
+    readonly depth: number,
+    public index: number,
+  ) {}
 }
 
 /** The alignments a column keeps (`tableToMdast`). */
@@ -62,6 +85,12 @@ function writesSomething(node: PMNode): boolean {
   return text
 }
 
+/** Whether anything after an item's first child is written. */
+function someWritten(item: PMNode): boolean {
+  for (let c = 1; c < item.childCount; c++) if (writesSomething(item.child(c))) return true
+  return false
+}
+
 function htmlComment(value: string): Written['comment'] {
   return isBlockMarker(value) ? 'marker' : isSectionComment(value) ? 'section' : undefined
 }
@@ -86,28 +115,31 @@ class BodyWriter {
    * matter comes before the body). A blank first paragraph of a list item is dropped, or written
    * as an encoded space when more follows or the item is a task (whose check box needs text).
    */
-  flow(children: readonly PMNode[], container: Container, first = 0, task: boolean | null = null): string {
+  flow(parent: PMNode, container: Container, first = 0, task: boolean | null = null): string {
     const { state } = this
-    const written: Written[] = []
-    const depth = state.indexStack.push(-1) - 1
-    let index = first
-    const put = (item: Omit<Written, 'value'>, write: () => string) => {
-      state.indexStack[depth] = index++
-      written.push({ ...item, value: write() })
-      if (item.type !== 'list') state.bulletLastUsed = undefined
+    const flow = new Flow(container, state.indexStack.push(-1) - 1, first)
+    const count = parent.childCount
+    const blankFirst = container === 'listItem' && count > 0 && isBlankParagraph(parent.child(0))
+    if (blankFirst && (task !== null || someWritten(parent))) {
+      this.at(flow)
+      this.add(flow, PARAGRAPH, this.itemText(task, [{ type: 'text', value: ' ' }]))
     }
-    const blankFirst = container === 'listItem' && children[0] !== undefined && isBlankParagraph(children[0])
-    if (blankFirst && (task !== null || children.slice(1).some(writesSomething))) {
-      put({ type: 'paragraph' }, () => this.itemText(task, [{ type: 'text', value: ' ' }]))
-    }
-    for (let c = blankFirst ? 1 : 0; c < children.length; c++) this.node(children[c]!, container, c === 0 ? task : null, put)
+    for (let c = blankFirst ? 1 : 0; c < count; c++) this.node(parent.child(c), flow, c === 0 ? task : null)
     state.indexStack.pop()
-    let out = ''
-    for (let w = 0; w < written.length; w++) {
-      if (w > 0) out += gap(written[w - 1]!, written[w]!, container)
-      out += written[w]!.value
-    }
-    return out
+    return flow.out
+  }
+
+  /** Moves to the next node of a flow (the writer's rules look at where they are). */
+  private at(flow: Flow): void {
+    this.state.indexStack[flow.depth] = flow.index++
+  }
+
+  /** Adds a written node to a flow, after the line breaks its neighbour asks for. */
+  private add(flow: Flow, written: Written, value: string): void {
+    if (flow.last) flow.out += gap(flow.last, written, flow.container)
+    flow.out += value
+    flow.last = written
+    if (written.type !== 'list') this.state.bulletLastUsed = undefined
   }
 
   /** A list item's first paragraph: with its check box in a task item (`task` is whether it is checked). */
@@ -116,65 +148,68 @@ class BodyWriter {
     return task === null ? text : `[${task ? 'x' : ' '}] ${text}`
   }
 
-  private node(node: PMNode, container: Container, task: boolean | null, put: (item: Omit<Written, 'value'>, write: () => string) => void): void {
+  private node(node: PMNode, flow: Flow, task: boolean | null): void {
     const { state } = this
     const type = node.type.name
     switch (type) {
       case 'paragraph': {
         const children = inlineToMdast(node, { line: false })
-        if (children.length) put({ type: 'paragraph' }, () => this.itemText(task, children))
+        if (!children.length) return
+        this.at(flow)
+        this.add(flow, PARAGRAPH, this.itemText(task, children))
         return
       }
       case 'heading': {
         const heading: Heading = { type: 'heading', depth: node.attrs.level as Heading['depth'], children: inlineToMdast(node, { line: true }) }
-        put({ type: 'heading' }, () => writeHeading(state, heading))
+        this.at(flow)
+        this.add(flow, HEADING, writeHeading(state, heading))
         const comment = sectionComment({ guidance: (node.attrs.guidance as string | null) ?? null, done: node.attrs.done === true })
-        if (comment) put({ type: 'html', comment: htmlComment(comment) }, () => comment)
+        if (!comment) return
+        this.at(flow)
+        this.add(flow, SECTION_COMMENT, comment)
         return
       }
       case 'blockquote':
-        put({ type: 'blockquote' }, () =>
-          state.within('blockquote', () => indentLines(this.flow(childrenOf(node), 'blockquote'), (line, _index, blank) => `>${blank ? '' : ' '}${line}`)),
-        )
+        this.at(flow)
+        this.add(flow, OTHER.blockquote, state.within('blockquote', () => indentLines(this.flow(node, 'blockquote'), (line, _index, blank) => `>${blank ? '' : ' '}${line}`)))
         return
       case 'bulletList':
       case 'orderedList':
-      case 'taskList':
-        put({ type: 'list', detached: this.detached(node) }, () => this.list(node))
+      case 'taskList': {
+        const written = detached(node) ? DETACHED_LIST : LIST
+        this.at(flow)
+        this.add(flow, written, this.list(node))
         return
+      }
       case 'codeBlock':
-        put({ type: 'code' }, () => writeCode(state, { type: 'code', ...fenceInfo(node.attrs.language), value: node.textContent }))
+        this.at(flow)
+        this.add(flow, OTHER.code, writeCode(state, { type: 'code', ...fenceInfo(node.attrs.language), value: node.textContent }))
         return
       case 'horizontalRule':
-        put({ type: 'thematicBreak' }, () => '---')
+        this.at(flow)
+        this.add(flow, OTHER.thematicBreak, '---')
         return
       case 'table':
-        put({ type: 'table' }, () => (hasMergedCells(node) ? writeTable(state, tableToMdast(node, (paragraph) => this.blocks.inline(paragraph))) : this.table(node)))
+        this.at(flow)
+        this.add(flow, OTHER.table, hasMergedCells(node) ? writeTable(state, tableToMdast(node, (paragraph) => this.blocks.inline(paragraph))) : this.table(node))
         return
       default: {
         if (!isBlockType(type)) throw new Error(`exportMarkdown: node ${type} has no Markdown form`)
         const codec = BLOCK_MARKDOWN[type]
-        const marker = blockMarker(codec.spec)
-        put({ type: 'html', comment: htmlComment(marker) }, () => marker)
-        const parent = PARENTS[container]
+        this.at(flow)
+        this.add(flow, BLOCK_MARKER, blockMarker(codec.spec))
+        const parent = PARENTS[flow.container]
         for (const child of codec.toMarkdown(node, this.blocks)) {
-          put(
-            {
-              type: child.type,
-              comment: child.type === 'html' ? htmlComment(child.value) : undefined,
-              detached: child.type === 'list' && ((child.ordered === true && typeof child.start === 'number' && child.start !== 1) || child.children[0]?.children.length === 0),
-            },
-            () => writeFlow(state, child, parent),
-          )
+          const written: Written = {
+            type: child.type,
+            comment: child.type === 'html' ? htmlComment(child.value) : undefined,
+            detached: child.type === 'list' && ((child.ordered === true && typeof child.start === 'number' && child.start !== 1) || child.children[0]?.children.length === 0),
+          }
+          this.at(flow)
+          this.add(flow, written, writeFlow(state, child, parent))
         }
       }
     }
-  }
-
-  /** Whether a list would not interrupt the text above it: it starts at another number or with an empty item. */
-  private detached(list: PMNode): boolean {
-    if (list.type.name === 'orderedList' && Number(list.attrs.start ?? 1) !== 1) return true
-    return emptyItem(list)
   }
 
   /** A table without merged cells, as `tableToMdast` and `writeTable` write it: every row as wide as the widest. */
@@ -218,7 +253,7 @@ class BodyWriter {
       node.forEach((item, _offset, index) => {
         state.indexStack[depth] = index
         const marker = itemBullet(state, ordered, start, index)
-        out += state.within('listItem', () => indentItem(this.flow(childrenOf(item), 'listItem', 0, task ? item.attrs.checked === true : null), marker))
+        out += state.within('listItem', () => indentItem(this.flow(item, 'listItem', 0, task ? item.attrs.checked === true : null), marker))
         state.bulletLastUsed = undefined
         if (index < node.childCount - 1) out += '\n'
       })
@@ -230,14 +265,19 @@ class BodyWriter {
   }
 }
 
+/** Whether a list would not interrupt the text above it: it starts at another number or with an empty item. */
+function detached(list: PMNode): boolean {
+  if (list.type.name === 'orderedList' && Number(list.attrs.start ?? 1) !== 1) return true
+  return emptyItem(list)
+}
+
 /** Whether a list's first item is written with nothing after its marker: a plain item with only blank or empty paragraphs. */
 function emptyItem(list: PMNode): boolean {
   const item = list.firstChild
   if (!item) return false
   if (!item.firstChild) return true
   if (list.type.name === 'taskList' || !isBlankParagraph(item.firstChild)) return false
-  for (let c = 1; c < item.childCount; c++) if (writesSomething(item.child(c))) return false
-  return true
+  return !someWritten(item)
 }
 
 /** Whether an item of a list starts with a rule (then `-` bullets would read as one). */
@@ -260,18 +300,10 @@ function hasMergedCells(table: PMNode): boolean {
   return merged
 }
 
-function childrenOf(node: PMNode): PMNode[] {
-  const out: PMNode[] = []
-  node.forEach((child) => {
-    out.push(child)
-  })
-  return out
-}
-
 /**
  * Writes a document body after the front matter (the root's first child) in the writer state
  * the front matter was written in; `blocks` turns structured blocks' content into mdast.
  */
 export function writeBody(state: WriterState, body: PMNode, blocks: BlockExportContext): string {
-  return new BodyWriter(state, blocks).flow(childrenOf(body), 'root', 1)
+  return new BodyWriter(state, blocks).flow(body, 'root', 1)
 }
