@@ -91,6 +91,7 @@ function someWritten(item: PMNode): boolean {
   return false
 }
 
+/** Which of MLDoc's comments an HTML node from a block's codec is, if any. */
 function htmlComment(value: string): Written['comment'] {
   return isBlockMarker(value) ? 'marker' : isSectionComment(value) ? 'section' : undefined
 }
@@ -112,8 +113,9 @@ class BodyWriter {
 
   /**
    * Writes the children of a container; `first` is the mdast index of the first (the front
-   * matter comes before the body). A blank first paragraph of a list item is dropped, or written
-   * as an encoded space when more follows or the item is a task (whose check box needs text).
+   * matter comes before the body), `task` whether a task item is checked (null elsewhere). A
+   * blank first paragraph of a list item is dropped, or written as an encoded space when more
+   * follows or the item is a task (whose check box needs text).
    */
   flow(parent: PMNode, container: Container, first = 0, task: boolean | null = null): string {
     const { state } = this
