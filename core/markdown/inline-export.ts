@@ -129,7 +129,7 @@ function literalLinkSegments(text: string): { text: string; url?: string }[] {
  * (most paragraphs and cells), as {@link pieces} would give it in one piece; undefined for any
  * other content.
  */
-function plainText(parent: PMNode, options: InlineExportOptions): string | undefined {
+export function plainText(parent: PMNode, options: InlineExportOptions): string | undefined {
   let text = ''
   for (let i = 0; i < parent.childCount; i++) {
     const child = parent.child(i)

@@ -11,11 +11,11 @@ import type { BlockExportContext } from '../block-markdown.js'
 import { BLOCK_MARKDOWN } from '../blocks.js'
 import { fenceInfo } from '../code.js'
 import { blockMarker, isBlockMarker, isSectionComment, sectionComment } from '../comments.js'
-import { inlineToMdast } from '../inline-export.js'
+import { inlineToMdast, plainText, type InlineExportOptions } from '../inline-export.js'
 import { tableToMdast } from '../table.js'
 import { indentItem, indentLines, itemBullet, listBullet, writeCode, writeFlow, writeHeading, writeParagraph } from './blocks.js'
 import type { WriterState } from './state.js'
-import { containerPhrasing } from './inline.js'
+import { containerPhrasing, writeLoneText } from './inline.js'
 import { TABLE_CELL, tableLines, writeTable } from './table.js'
 
 /** The kind of container flow is written in, as its mdast node would be. */
@@ -54,6 +54,10 @@ class Flow {
     public index: number,
   ) {}
 }
+
+/** How a paragraph's and a table cell's inline content is written (`inlineToMdast`; a cell as `BlockExportContext.inline`). */
+const PARAGRAPH_TEXT: InlineExportOptions = { line: false }
+const CELL_TEXT: InlineExportOptions = { line: true, trim: true }
 
 /** The alignments a column keeps (`tableToMdast`). */
 const ALIGNS: readonly string[] = ['left', 'center', 'right']
@@ -155,7 +159,17 @@ class BodyWriter {
     const type = node.type.name
     switch (type) {
       case 'paragraph': {
-        const children = inlineToMdast(node, { line: false })
+        const plain = plainText(node, PARAGRAPH_TEXT)
+        if (plain !== undefined) {
+          if (!plain) return
+          this.at(flow)
+          state.stack.push('paragraph', 'phrasing')
+          const text = writeLoneText(state, plain, '\n', '\n')
+          state.stack.length -= 2
+          this.add(flow, PARAGRAPH, task === null ? text : `[${task ? 'x' : ' '}] ${text}`)
+          return
+        }
+        const children = inlineToMdast(node, PARAGRAPH_TEXT)
         if (!children.length) return
         this.at(flow)
         this.add(flow, PARAGRAPH, this.itemText(task, children))
@@ -233,7 +247,9 @@ class BodyWriter {
       const cells: string[] = []
       for (let c = 0; c < width; c++) {
         const paragraph = c < row.childCount ? row.child(c).firstChild : null
-        cells.push(containerPhrasing(state, { type: 'tableCell', children: paragraph ? this.blocks.inline(paragraph) : [] }, ' ', ' '))
+        const plain = paragraph ? plainText(paragraph, CELL_TEXT) : ''
+        if (plain === undefined) cells.push(containerPhrasing(state, { type: 'tableCell', children: this.blocks.inline(paragraph!) }, ' ', ' '))
+        else cells.push(plain ? writeLoneText(state, plain, ' ', ' ') : '')
       }
       rows.push(cells)
     })

@@ -220,6 +220,17 @@ function phrasingItems(state: WriterState, parent: PhrasingParent, outerBefore: 
   return items
 }
 
+/**
+ * Text that is all a paragraph, heading or cell holds, as Markdown between the characters
+ * `before` and `after`: what {@link containerPhrasing} writes for a parent holding only it.
+ */
+export function writeLoneText(state: WriterState, value: string, before: string, after: string): string {
+  const escaped = escapeText(value, { stack: state.stack, before, after })
+  if (!escaped.includes('_') && !escaped.includes('@')) return escaped
+  const text: Text = { type: 'text', value }
+  return containerPhrasing(state, { type: 'paragraph', children: [text] }, before, after)
+}
+
 /** The inline children of a node as Markdown, between the characters `before` and `after`. */
 export function containerPhrasing(state: WriterState, parent: PhrasingParent, before: string, after: string): string {
   const only = parent.children.length === 1 ? parent.children[0]! : undefined
