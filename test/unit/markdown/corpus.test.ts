@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import type { Mark, Node as PMNode } from '@tiptap/pm/model'
 import type { Definition, Nodes, Root } from 'mdast'
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter'
@@ -9,9 +9,9 @@ import { frontmatter } from 'micromark-extension-frontmatter'
 import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
 import { exportMarkdown, importMarkdown } from '../../../core/markdown/index.js'
+import { CORPUS_DIR, corpusFiles } from './corpus-files.js'
 
-const CORPUS = '/work/shared/corpus'
-const FILES = readdirSync(CORPUS).filter((name) => name.endsWith('.md') && name !== 'README.md')
+const FILES = corpusFiles().map((path) => basename(path))
 
 /** What a reader sees of a document, in order: the parts an import must keep. */
 interface Visible {
@@ -119,7 +119,7 @@ describe('real design documents (corpus)', () => {
 
   for (const file of FILES) {
     it(`${file}: import keeps every heading, paragraph, list item, table cell, code block and link`, () => {
-      const source = readFileSync(join(CORPUS, file), 'utf8')
+      const source = readFileSync(join(CORPUS_DIR, file), 'utf8')
       const { doc, warnings } = importMarkdown(source, { source: file })
       expect(warnings).toEqual([])
       const expected = visibleInSource(source)
@@ -135,7 +135,7 @@ describe('real design documents (corpus)', () => {
     })
 
     it(`${file}: export(import(export(import(file)))) is export(import(file))`, () => {
-      const source = readFileSync(join(CORPUS, file), 'utf8')
+      const source = readFileSync(join(CORPUS_DIR, file), 'utf8')
       const once = exportMarkdown(importMarkdown(source, { source: file }).doc)
       const { doc, warnings } = importMarkdown(once, { source: `${file} (exported)`, strict: true })
       expect(warnings).toEqual([])

@@ -8,6 +8,7 @@ import { MLDocError } from '../../../core/errors.js'
 import { importMarkdown } from '../../../core/markdown/index.js'
 import { checkNesting, deepestNesting, MAX_NESTING } from '../../../core/markdown/nesting.js'
 import { FROM_MARKDOWN_EXTENSIONS, MICROMARK_EXTENSIONS } from '../../../core/markdown/syntax.js'
+import { corpusFiles } from './corpus-files.js'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
 
@@ -29,8 +30,7 @@ function parsedDepth(text: string): number {
 function realDocuments(): string[] {
   const templates = join(ROOT, 'templates')
   const files = readdirSync(templates).flatMap((id) => readdirSync(join(templates, id)).filter((f) => f.endsWith('.md')).map((f) => join(templates, id, f)))
-  const corpus = join(ROOT, '../shared/corpus')
-  return [...files, ...readdirSync(corpus).filter((f) => f.endsWith('.md')).map((f) => join(corpus, f))]
+  return [...files, ...corpusFiles()]
 }
 
 

@@ -10,6 +10,7 @@ import type { MLDocument } from '../../../core/document/model.js'
 import { markdownTree } from '../../../core/markdown/export.js'
 import { exportMarkdown, importMarkdown } from '../../../core/markdown/index.js'
 import { DANGEROUS_URLS, xssPayloads } from '../../reliability/xss/payloads.js'
+import { corpusFiles } from './corpus-files.js'
 import { documentArb, wildDocumentArb } from './arbitraries.js'
 import { docOf, para, text } from './helpers.js'
 import { REFERENCE_OPTIONS } from './reference-writer.js'
@@ -21,7 +22,6 @@ import { REFERENCE_OPTIONS } from './reference-writer.js'
  */
 
 const ROOT = join(import.meta.dirname, '../../..')
-const CORPUS = '/work/shared/corpus'
 
 function reference(doc: MLDocument): string {
   return toMarkdown(markdownTree(doc), REFERENCE_OPTIONS)
@@ -66,7 +66,7 @@ describe('the Markdown writer writes what mdast-util-to-markdown wrote', () => {
   it('for every template and corpus document', () => {
     const files = [
       ...readdirSync(join(ROOT, 'templates')).flatMap((id) => readdirSync(join(ROOT, 'templates', id)).filter((f) => f.endsWith('.md')).map((f) => join(ROOT, 'templates', id, f))),
-      ...readdirSync(CORPUS).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => join(CORPUS, f)),
+      ...corpusFiles(),
     ]
     expect(files.length).toBeGreaterThan(8)
     for (const file of files) expectSameBytes(importMarkdown(readFileSync(file, 'utf8')).doc, file)
