@@ -30,7 +30,10 @@ interface WebGlobals {
   URLSearchParams: new (init?: string) => WebSearchParams
   crypto: {
     getRandomValues<T extends Uint8Array>(array: T): T
-    subtle: { decrypt(algorithm: { name: 'AES-GCM'; iv: Uint8Array }, key: WebCryptoKey, data: Uint8Array): Promise<ArrayBuffer> }
+    subtle: {
+      decrypt(algorithm: { name: 'AES-GCM'; iv: Uint8Array }, key: WebCryptoKey, data: Uint8Array): Promise<ArrayBuffer>
+      encrypt(algorithm: { name: 'AES-GCM'; iv: Uint8Array }, key: WebCryptoKey, data: Uint8Array): Promise<ArrayBuffer>
+    }
   }
 }
 
@@ -48,4 +51,9 @@ export function getRandomValues<T extends Uint8Array>(array: T): T {
 /** AES-GCM decryption with Web Crypto; rejects when the key is not the one the data was encrypted with. */
 export function decryptAesGcm(key: WebCryptoKey, iv: Uint8Array, data: Uint8Array): Promise<ArrayBuffer> {
   return globals.crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, data)
+}
+
+/** AES-GCM encryption with Web Crypto (`iv`: 12 random bytes, never used twice with one key). */
+export function encryptAesGcm(key: WebCryptoKey, iv: Uint8Array, data: Uint8Array): Promise<ArrayBuffer> {
+  return globals.crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data)
 }

@@ -1,9 +1,10 @@
 import * as bc from 'lib0/broadcastchannel'
 import * as buffer from 'lib0/buffer'
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import { createReassembly, fragmentMessage, type Reassembly } from './fragments.js'
 import type { ReceivePath } from './receive.js'
-import { decryptAesGcm, type WebCryptoKey } from './web-globals.js'
+import { decryptAesGcm, encryptAesGcm, getRandomValues, type WebCryptoKey } from './web-globals.js'
 
 /**
  * Puts y-webrtc's incoming traffic through MLDoc's checks, without changing y-webrtc: every
@@ -13,11 +14,13 @@ import { decryptAesGcm, type WebCryptoKey } from './web-globals.js'
  * peer synced, and every other message as it is; a signaling message that the room key cannot decrypt, i.e. from someone with a
  * different secret, is reported instead of becoming y-webrtc's unhandled promise rejection.
  * Messages on the data channels are fragmented and reassembled (`fragments.ts`), so a document
- * larger than WebRTC's message size limit still reaches a peer.
+ * larger than WebRTC's message size limit still reaches a peer. Of two peers that find each other,
+ * only one makes the WebRTC offer ({@link offersTo}), so their offers never cross.
  *
  * Written against y-webrtc 10.3 (pinned), whose internals it reaches: `provider.room`
- * (`webrtcConns`, `key`, `_bcSubscriber`), each connection's simple-peer `peer`, and each
- * signaling connection's `message` listeners. `test/collab/webrtc-guard.test.ts` and the
+ * (`peerId`, `webrtcConns`, `bcConns`, `key`, `_bcSubscriber`), `provider.maxConns`, each
+ * connection's simple-peer `peer`, each signaling connection's `message` listeners and `send`,
+ * and the form of its announcements (`{type: 'announce', from}`, lib0 `writeAny`, encrypted). `test/collab/webrtc-guard.test.ts` and the
  * WebRTC scenarios fail if those change.
  */
 
@@ -42,8 +45,10 @@ interface WebrtcConnLike {
 /** y-webrtc's `Room`. */
 interface RoomLike {
   readonly name: string
+  readonly peerId: string
   readonly key: WebCryptoKey | null
   readonly webrtcConns: Map<string, WebrtcConnLike>
+  readonly bcConns: Set<string>
   readonly bcconnected: boolean
   _bcSubscriber: (data: ArrayBuffer) => unknown
 }
@@ -51,6 +56,8 @@ interface RoomLike {
 /** y-webrtc's `SignalingConn` (a lib0 observable). */
 interface SignalingConnLike {
   readonly url: string
+  readonly connected: boolean
+  send(message: { type: 'publish'; topic: string; data: string }): void
   _observers: Map<string, Set<Listener>>
   on(event: 'message', listener: (message: unknown) => void): void
   off(event: 'message', listener: Listener): void
@@ -61,6 +68,7 @@ export interface GuardedProvider {
   readonly room: RoomLike | null
   readonly key: PromiseLike<unknown>
   readonly signalingConns: SignalingConnLike[]
+  readonly maxConns: number
   on(event: 'peers', listener: () => void): void
   off(event: 'peers', listener: () => void): void
 }
@@ -177,12 +185,62 @@ function guardConnection(conn: WebrtcConnLike, room: RoomLike, receive: ReceiveP
 }
 
 /** y-webrtc's encrypted framing: varString "AES-GCM", varUint8Array iv, varUint8Array ciphertext. */
+async function encrypt(data: Uint8Array, key: WebCryptoKey): Promise<Uint8Array> {
+  const iv = getRandomValues(new Uint8Array(12))
+  const cipher = new Uint8Array(await encryptAesGcm(key, iv, data))
+  const encoder = encoding.createEncoder()
+  encoding.writeVarString(encoder, 'AES-GCM')
+  encoding.writeVarUint8Array(encoder, iv)
+  encoding.writeVarUint8Array(encoder, cipher)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Reads y-webrtc's encrypted framing (see {@link encrypt}); rejects when `key` is not the one it was encrypted with. */
 async function decrypt(data: Uint8Array, key: WebCryptoKey): Promise<Uint8Array> {
   const decoder = decoding.createDecoder(data)
   if (decoding.readVarString(decoder) !== 'AES-GCM') throw new Error('not AES-GCM')
   const iv = decoding.readVarUint8Array(decoder)
   const cipher = decoding.readVarUint8Array(decoder)
   return new Uint8Array(await decryptAesGcm(key, iv, cipher))
+}
+
+/**
+ * Which of two peers makes the WebRTC offer: the one with the smaller y-webrtc peer id. y-webrtc
+ * makes an offer to every peer it hears announce itself, so two peers announcing at about the
+ * same time (one joins as another's connection closes and it announces again) both offer;
+ * y-webrtc then feeds one side's offer into the other side's connection while that one is
+ * still making its own, its setLocalDescription fails (simple-peer: ERR_SET_LOCAL_DESCRIPTION),
+ * it closes that connection, and the other side waits for an answer forever, ignoring every later
+ * announcement from a peer it already has a connection to: the two never connect.
+ */
+export function offersTo(peerId: string, otherPeerId: string): boolean {
+  return peerId < otherPeerId
+}
+
+/**
+ * Whether a signaling message is an announcement y-webrtc would answer with an offer that,
+ * by {@link offersTo}, is the announcer's to make: from another peer it has no connection to
+ * (WebRTC or BroadcastChannel), with room for one more connection.
+ */
+function leavesOfferToAnnouncer(plain: Uint8Array, room: RoomLike, maxConns: number): boolean {
+  let data: unknown
+  try {
+    data = decoding.readAny(decoding.createDecoder(plain))
+  } catch {
+    return false
+  }
+  if (typeof data !== 'object' || data === null) return false
+  const { type, from, to } = data as { type?: unknown; from?: unknown; to?: unknown }
+  return type === 'announce' && typeof from === 'string' && to === undefined && from !== room.peerId
+    && !offersTo(room.peerId, from) && !room.webrtcConns.has(from) && !room.bcConns.has(from) && room.webrtcConns.size < maxConns
+}
+
+/** Announces this peer in its room through one signaling server, as y-webrtc does (encrypted with the room key). */
+async function announce(conn: SignalingConnLike, room: RoomLike, key: WebCryptoKey): Promise<void> {
+  const encoder = encoding.createEncoder()
+  encoding.writeAny(encoder, { type: 'announce', from: room.peerId })
+  const data = buffer.toBase64(await encrypt(encoding.toUint8Array(encoder), key))
+  if (conn.connected) conn.send({ type: 'publish', topic: room.name, data })
 }
 
 function guardBroadcast(room: RoomLike, receive: ReceivePath, events: GuardEvents): void {
@@ -206,7 +264,12 @@ function guardBroadcast(room: RoomLike, receive: ReceivePath, events: GuardEvent
   }
 }
 
-/** Wraps y-webrtc's `message` handler of each signaling connection (shared by every room on that server). */
+/**
+ * Wraps y-webrtc's `message` handler of each signaling connection (shared by every room on that
+ * server): a message in this room that the room key cannot decrypt is reported, and an
+ * announcement whose offer is the announcer's to make (see {@link offersTo}) is answered by
+ * announcing ourselves, so the announcer makes it, instead of by an offer.
+ */
 function guardSignaling(provider: GuardedProvider, events: GuardEvents): void {
   for (const conn of provider.signalingConns) {
     const handlers = [...(conn._observers.get('message') ?? [])]
@@ -225,8 +288,15 @@ function guardSignaling(provider: GuardedProvider, events: GuardEvents): void {
           events.onBadMessage({ from: `signaling server ${conn.url}`, reason: 'its data is not base64' })
           return
         }
-        decrypt(bytes, room.key).then(
-          () => forward(handlers, [message], `signaling server ${conn.url}`, events),
+        const key = room.key
+        decrypt(bytes, key).then(
+          (plain) => {
+            if (leavesOfferToAnnouncer(plain, room, provider.maxConns)) {
+              announce(conn, room, key).catch((error: unknown) => events.onBadMessage({ from: `signaling server ${conn.url}`, reason: `answering its announcement with ours failed (${(error as Error).message})` }))
+            } else {
+              forward(handlers, [message], `signaling server ${conn.url}`, events)
+            }
+          },
           () => events.onWrongSecret({ signaling: conn.url }),
         )
         return

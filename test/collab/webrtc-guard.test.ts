@@ -1,14 +1,19 @@
 // The guard reaches into y-webrtc 10.3 (pinned): these tests fail if the internals it relies on
 // change, and check its BroadcastChannel path in Node (the WebRTC path is covered by the
 // scenarios in webrtc.test.ts). A hostile "tab" posts encrypted messages on the room's channel.
+import * as buffer from 'lib0/buffer'
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { WebrtcProvider } from 'y-webrtc'
 import * as Y from 'yjs'
 import { mldocUpdateCheck } from '../../core/collab/check.js'
+import { formatInvite } from '../../core/collab/invite.js'
+import { newRoomId, newRoomSecret } from '../../core/collab/random.js'
 import { createReceivePath } from '../../core/collab/receive.js'
-import { guardWebrtcProvider, type GuardedProvider } from '../../core/collab/webrtc-guard.js'
+import { guardWebrtcProvider, offersTo, type GuardedProvider } from '../../core/collab/webrtc-guard.js'
+import { joinRoom } from '../../node/peer/peer.js'
 import { startSignalServer, type SignalServer } from '../../node/signal/server.js'
 import { firstParagraphText, seededPeers } from './fixtures.js'
 
@@ -34,6 +39,22 @@ async function encrypted(message: Uint8Array, key: CryptoKey): Promise<ArrayBuff
   encoding.writeVarUint8Array(encoder, iv)
   encoding.writeVarUint8Array(encoder, cipher)
   return encoding.toUint8Array(encoder).slice().buffer
+}
+
+/** y-webrtc's encrypted JSON (lib0 `writeAny`) of a signaling message, and back. */
+async function encryptedJson(data: unknown, key: CryptoKey): Promise<string> {
+  const encoder = encoding.createEncoder()
+  encoding.writeAny(encoder, data as Parameters<typeof encoding.writeAny>[1])
+  return buffer.toBase64(new Uint8Array(await encrypted(encoding.toUint8Array(encoder), key)))
+}
+
+async function decryptedJson(data: string, key: CryptoKey): Promise<Record<string, unknown>> {
+  const decoder = decoding.createDecoder(buffer.fromBase64(data))
+  decoding.readVarString(decoder)
+  const iv = decoding.readVarUint8Array(decoder)
+  const cipher = decoding.readVarUint8Array(decoder)
+  const plain = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv.slice() }, key, cipher.slice()))
+  return decoding.readAny(decoding.createDecoder(plain)) as Record<string, unknown>
 }
 
 function syncUpdate(update: Uint8Array): Uint8Array {
@@ -62,8 +83,12 @@ describe('y-webrtc guard', () => {
       expect(typeof room._bcSubscriber).toBe('function')
       expect(typeof room.bcconnected).toBe('boolean')
       expect(typeof room.peerId).toBe('string')
-      const conn = (provider.signalingConns as unknown as { _observers: Map<string, Set<unknown>>; url: string }[])[0]!
+      expect(room.bcConns).toBeInstanceOf(Set)
+      expect(typeof provider.maxConns).toBe('number')
+      const conn = (provider.signalingConns as unknown as { _observers: Map<string, Set<unknown>>; url: string; connected: unknown; send: unknown }[])[0]!
       expect(conn.url).toBe(signal.url)
+      expect(typeof conn.connected).toBe('boolean')
+      expect(typeof conn.send).toBe('function')
       expect(conn._observers.get('message')?.size).toBe(1)
     } finally {
       provider.disconnect()
@@ -120,6 +145,58 @@ describe('y-webrtc guard', () => {
       provider.disconnect()
       provider.destroy()
       receive.destroy()
+    }
+  })
+
+  // Two peers announcing at about the same time both made an offer; one's connection then
+  // failed (ERR_SET_LOCAL_DESCRIPTION) while the other waited for an answer forever.
+  it('makes an offer only to an announcing peer with a larger peer id; to a smaller one it announces itself', async () => {
+    const room = newRoomId()
+    const secret = newRoomSecret()
+    const peer = joinRoom(formatInvite({ transport: 'webrtc', room, secret, signaling: [signal.url] }), { ydoc: seededPeers(1)[0]! })
+    const socket = new WebSocket(signal.url)
+    const received: { type: string; topic?: string; data?: string }[] = []
+    socket.on('message', (data) => received.push(JSON.parse(String(data))))
+    try {
+      await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject))
+      socket.send(JSON.stringify({ type: 'subscribe', topics: [room] }))
+      const key = await roomKey(secret, room)
+      await until(() => peer.webrtc?.room !== null && peer.webrtc?.room !== undefined)
+      const peerId = (peer.webrtc!.room as unknown as { peerId: string }).peerId
+      const messages = async () => Promise.all(received.filter((m) => m.type === 'publish' && m.topic === room).map((m) => decryptedJson(m.data!, key)))
+      const conns = () => (peer.webrtc!.room as unknown as { webrtcConns: Map<string, unknown> }).webrtcConns
+      // Peer ids are uuids (hex digits and dashes): '!' sorts before every one, '~' after.
+      const smaller = '!other-peer'
+      const larger = '~other-peer'
+      expect([offersTo(smaller, peerId), offersTo(peerId, larger)]).toEqual([true, true])
+
+      /** Waits for a message of the peer's that `wanted` picks, after the `skip` first ones it picks. */
+      const next = async (what: string, wanted: (m: Record<string, unknown>) => boolean, skip = 0) => {
+        const deadline = Date.now() + 5000
+        for (;;) {
+          const found = (await messages()).filter((m) => m.from === peerId && wanted(m))
+          if (found.length > skip) return found[skip]!
+          if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+          await new Promise((r) => setTimeout(r, 20))
+        }
+      }
+      const isAnnounce = (m: Record<string, unknown>) => m.type === 'announce'
+      const isSignalTo = (to: string) => (m: Record<string, unknown>) => m.type === 'signal' && m.to === to
+
+      await next('the peer announcing itself when it joins', isAnnounce)
+      const announced = (await messages()).filter((m) => m.from === peerId && isAnnounce(m)).length
+      socket.send(JSON.stringify({ type: 'publish', topic: room, data: await encryptedJson({ type: 'announce', from: smaller }, key) }))
+      await next('the peer announcing itself to the smaller peer id', isAnnounce, announced)
+      await new Promise((r) => setTimeout(r, 300))
+      expect((await messages()).filter(isSignalTo(smaller))).toEqual([])
+      expect(conns().has(smaller)).toBe(false)
+
+      socket.send(JSON.stringify({ type: 'publish', topic: room, data: await encryptedJson({ type: 'announce', from: larger }, key) }))
+      await next('an offer to the larger peer id', (m) => isSignalTo(larger)(m) && (m.signal as { type?: string }).type === 'offer')
+      expect(conns().has(larger)).toBe(true)
+    } finally {
+      socket.terminate()
+      peer.close()
     }
   })
 })

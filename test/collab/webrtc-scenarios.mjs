@@ -22,6 +22,10 @@ const COLORS = { A: '#d1242f', B: '#1a7f37', C: '#8250df', D: '#bf8700' }
 const started = Date.now()
 const checks = []
 const figures = {}
+/** MLDOC_WEBRTC_ONLY=large-document runs only that scenario (to repeat it while looking into it). */
+const ONLY = process.env.MLDOC_WEBRTC_ONLY ?? null
+/** MLDOC_WEBRTC_TRACE=1 prints every browser console message and y-webrtc's log (LOG=y-webrtc does it for Node peers). */
+const TRACE = process.env.MLDOC_WEBRTC_TRACE === '1'
 const log = (line) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`)
 
 /** Records a check; a failed one does not stop the run, so one report says everything. */
@@ -88,6 +92,7 @@ async function person(name, support, signalUrl, work) {
 async function newPage(p) {
   const page = p.context.pages().find((x) => x.url() === 'about:blank') ?? (await p.context.newPage())
   page.on('pageerror', (error) => p.problems.push(`page error: ${error.message}`))
+  if (TRACE) page.on('console', (message) => log(`${p.name} console.${message.type()}: ${message.text()}`))
   page.on('console', (message) => {
     // Failed loads are judged by their address below (a browser asks for /favicon.ico by itself).
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) p.problems.push(`console error: ${message.text()}`)
@@ -97,6 +102,7 @@ async function newPage(p) {
   })
   // A dialog may already be gone (its page closed first): accepting it then is not a failure.
   page.on('dialog', (dialog) => void dialog.accept().catch(() => {}))
+  if (TRACE) await page.addInitScript(() => localStorage.setItem('log', 'y-webrtc'))
   await page.addInitScript(() => {
     window.addEventListener('unhandledrejection', (event) => console.error(`unhandled rejection: ${String(event.reason?.message ?? event.reason)}`))
   })
@@ -192,6 +198,12 @@ async function run() {
   const cleanup = [() => rmSync(work, { recursive: true, force: true }), () => signal.close()]
   const later = (step) => cleanup.unshift(step)
   try {
+    if (ONLY === 'large-document') {
+      const c = await person('C', support, signal.url, work)
+      later(() => c.context.close(), () => c.host.close())
+      await support.largeDocumentScenario({ check, figures, signalUrl: signal.url, newPage: () => newPage(c), exportMarkdown: (page) => exportMarkdown(c, page), problems: c.problems })
+      return
+    }
     const [a, b] = await Promise.all([person('A', support, signal.url, work), person('B', support, signal.url, work)])
     for (const p of [a, b]) later(() => p.context.close(), () => p.host.close())
     support.writeSampleDocument(join(a.dir, 'churn.mldoc'))
