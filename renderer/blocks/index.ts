@@ -8,13 +8,13 @@ import { MaturityCriterion } from '../../core/blocks/maturity-assessment/spec.js
 import { BLOCKS } from '../../core/blocks/registry.js'
 import { ArchitectureView } from './ArchitectureView.js'
 import { BlockCodeView } from './BlockCodeView.js'
-import { BlockFieldView } from './BlockFieldView.js'
 import { ComparisonMatrixView } from './ComparisonMatrixView.js'
+import { CriterionView } from './criterion-view.js'
+import { activeFieldTracker, FieldView, inFieldLabel } from './field-view.js'
 import { fieldText, leaveBlock, moveToField } from './fields.js'
 import { LifecycleStageView } from './LifecycleStageView.js'
 import { matrixRows } from './matrix.js'
 import { criterionLevels, MaturityAssessmentView } from './MaturityAssessmentView.js'
-import { MaturityCriterionView } from './MaturityCriterionView.js'
 import { MetricView } from './MetricView.js'
 import { RiskView } from './RiskView.js'
 import { ToolChoiceView } from './ToolChoiceView.js'
@@ -59,26 +59,15 @@ function blockView(type: BlockType, node: AnyExtension): AnyExtension {
   })
 }
 
-/** A field's label is chrome that ProseMirror must not handle: the view puts the caret itself. */
-function inFieldLabel(event: Event): boolean {
-  const target = event.target
-  return typeof Element !== 'undefined' && target instanceof Element && target.closest('.mldoc-field-label') !== null
-}
-
 /**
- * The `blockField` node with its view, and keys that fill a block like a form: Enter and Tab go
- * to the next field of the block, Shift-Tab to the previous one; Enter in the last field leaves
- * the block for a paragraph after it. A field never splits into two.
+ * The `blockField` node with its view (plain DOM: a long document holds hundreds of fields),
+ * the tracker of the field the selection is in, and keys that fill a block like a form: Enter
+ * and Tab go to the next field of the block, Shift-Tab to the previous one; Enter in the last
+ * field leaves the block for a paragraph after it. A field never splits into two.
  */
 const BlockFieldWithView = BlockField.extend({
-  addNodeView: () =>
-    ReactNodeViewRenderer(BlockFieldView, {
-      className: 'mldoc-field',
-      attrs: ({ node }) => ({ 'data-field': String(node.attrs.name) }),
-      stopEvent: ({ event }) => inFieldLabel(event),
-      // The label and hint depend on the name and on emptiness only: typing renders no React.
-      update: rerenderWhen((node) => `${attrsKey(node)}\n${node.content.size === 0}`),
-    }),
+  addNodeView: () => (props) => new FieldView(props),
+  addProseMirrorPlugins: () => [activeFieldTracker()],
   addKeyboardShortcuts() {
     return {
       Enter: ({ editor }) => {
@@ -93,10 +82,11 @@ const BlockFieldWithView = BlockField.extend({
 })
 
 /**
- * The React node views of the structured blocks, by node name, for
+ * The node views of the structured blocks, by node name, for
  * `mldocExtensions({ nodes: blockViewNodes })`: each block node from core extended with its
- * view (DOM root `[data-block="<type>"]`), plus the views of the parts blocks are made of
- * (`blockField`, `blockCode`, `maturityCriterion`). The schema stays the one core defines.
+ * React view (DOM root `[data-block="<type>"]`), plus the views of the parts blocks are made of
+ * (`blockCode` in React; `blockField` and `maturityCriterion`, the many small ones, in plain
+ * DOM). The schema stays the one core defines.
  */
 export const blockViewNodes: Record<string, AnyExtension> = {
   ...Object.fromEntries(BLOCKS.map(({ spec, node }) => [spec.type, blockView(spec.type, node)])),
@@ -110,11 +100,6 @@ export const blockViewNodes: Record<string, AnyExtension> = {
       }),
   }),
   maturityCriterion: MaturityCriterion.extend({
-    addNodeView: () =>
-      ReactNodeViewRenderer(MaturityCriterionView, {
-        className: 'mldoc-criterion',
-        attrs: ({ node }) => ({ 'data-criterion': String(node.attrs.criterion) }),
-        update: rerenderWhen(attrsKey),
-      }),
+    addNodeView: () => (props) => new CriterionView(props),
   }),
 }

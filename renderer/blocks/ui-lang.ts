@@ -1,12 +1,51 @@
-import { useTranslation } from 'react-i18next'
+import type { i18n as I18n } from 'i18next'
+import { getI18n, useTranslation } from 'react-i18next'
 import { isLang, type Lang } from '../../core/i18n.js'
+
+/** The UI language an i18next instance is set to ('en' when it is none MLDoc knows). */
+function langOf(i18n: I18n | undefined): Lang {
+  const code = (i18n?.resolvedLanguage ?? i18n?.language ?? 'en').split('-')[0]
+  return isLang(code) ? code : 'en'
+}
 
 /**
  * The language of the UI (not of the document): labels, hints and buttons of the block views.
  * Re-renders the calling view when the user switches the UI language.
  */
 export function useUiLang(): Lang {
-  const { i18n } = useTranslation()
-  const code = (i18n.resolvedLanguage ?? i18n.language ?? 'en').split('-')[0]
-  return isLang(code) ? code : 'en'
+  return langOf(useTranslation().i18n)
+}
+
+/**
+ * The UI language for views drawn without React: that of the i18next instance the app set up
+ * for React (`initReactI18next`), the same one {@link useUiLang} reads.
+ */
+export function uiLang(): Lang {
+  return langOf(getI18n())
+}
+
+/** Listeners of DOM views, per i18next instance; each instance is listened to once, not once per view. */
+const listenersByInstance = new WeakMap<I18n, Set<(lang: Lang) => void>>()
+
+/**
+ * Calls `listener` with the new language whenever the user switches the UI language (the
+ * instance {@link uiLang} reads). Returns the function that stops it; a view calls that when
+ * it is destroyed.
+ */
+export function onUiLangChange(listener: (lang: Lang) => void): () => void {
+  const i18n = getI18n()
+  if (!i18n) return () => undefined
+  let listeners = listenersByInstance.get(i18n)
+  if (!listeners) {
+    const all = new Set<(lang: Lang) => void>()
+    listeners = all
+    listenersByInstance.set(i18n, all)
+    i18n.on('languageChanged', () => {
+      const lang = langOf(i18n)
+      for (const each of [...all]) each(lang)
+    })
+  }
+  const mine = listeners
+  mine.add(listener)
+  return () => void mine.delete(listener)
 }
