@@ -31,10 +31,26 @@ export async function readSettings(file: string): Promise<Settings> {
   return settings as Settings
 }
 
-/** Merges a change into the stored settings and writes them atomically; returns the result. */
-export async function updateSettings(file: string, change: Partial<Settings>): Promise<Settings> {
-  const next = SettingsSchema.parse({ ...(await readSettings(file)), ...change })
-  await mkdir(dirname(file), { recursive: true })
-  await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`)
-  return next
+/** The last update of each settings file, which the next one waits for. */
+const updates = new Map<string, Promise<unknown>>()
+
+/**
+ * Merges a change into the stored settings and writes them atomically; returns the result.
+ * Updates of one file run one at a time, in the order they were asked for: two fields left in
+ * quick succession would otherwise both read the old file, and the second write would undo the first.
+ */
+export function updateSettings(file: string, change: Partial<Settings>): Promise<Settings> {
+  const update = async () => {
+    const next = SettingsSchema.parse({ ...(await readSettings(file)), ...change })
+    await mkdir(dirname(file), { recursive: true })
+    await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`)
+    return next
+  }
+  const run = (updates.get(file) ?? Promise.resolve()).then(update, update)
+  const settled = run.catch(() => undefined)
+  updates.set(file, settled)
+  void settled.then(() => {
+    if (updates.get(file) === settled) updates.delete(file)
+  })
+  return run
 }

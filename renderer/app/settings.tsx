@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Settings, ShownSettings } from '../../core/host/api.js'
 import type { Host } from '../host/index.js'
 import { setUiLang } from '../i18n/index.js'
@@ -21,9 +21,14 @@ const AppContext = createContext<AppContextValue | null>(null)
  */
 export function AppProvider({ host, initial, children }: { host: Host; initial: ShownSettings; children: ReactNode }) {
   const [settings, setSettings] = useState(initial)
+  // The host answers each change with every change so far; an answer that arrives after a later
+  // change was asked for is older than what is shown, so only the latest one is taken.
+  const asked = useRef(0)
   const updateSettings = useCallback(async (change: Partial<Settings>) => {
+    const request = ++asked.current
     setSettings((current) => ({ ...current, ...change }))
-    setSettings(await host.api.setSettings(change))
+    const stored = await host.api.setSettings(change)
+    if (request === asked.current) setSettings(stored)
   }, [host])
   useEffect(() => {
     const refresh = () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { mldocUpdateCheck } from '../../core/collab/check.js'
 import { createReceivePath, type DroppedUpdate } from '../../core/collab/receive.js'
@@ -132,7 +132,7 @@ describe('receive path', () => {
     }
   })
 
-  it('checks only what an update touched, so typing into a large document stays fast', () => {
+  it('checks only what an update touched, so typing into a large document costs what it costs in a small one', () => {
     const [live, peer] = seededPeers(2)
     peer!.transact(() => {
       const body = peer!.getXmlFragment('default')
@@ -150,10 +150,15 @@ describe('receive path', () => {
     peer!.on('update', onUpdate)
     for (let i = 0; i < 200; i++) text.insert(i, 'k')
     peer!.off('update', onUpdate)
-    const start = performance.now()
-    for (const keystroke of keystrokes) expect(path.receive(keystroke, 'peer')).toBe(true)
-    const perKeystroke = (performance.now() - start) / keystrokes.length
+    // The check reads each node it looks at through its attributes: count the nodes read.
+    const read = vi.spyOn(Y.XmlElement.prototype, 'getAttributes')
+    try {
+      for (const keystroke of keystrokes) expect(path.receive(keystroke, 'peer')).toBe(true)
+      // One paragraph per keystroke, never the 5,000 others (the speed itself is `npm run bench`'s).
+      expect(read.mock.calls.length).toBe(keystrokes.length)
+    } finally {
+      read.mockRestore()
+    }
     expect(fingerprint(live!)).toBe(fingerprint(peer!))
-    expect(perKeystroke).toBeLessThan(2)
   })
 })

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { act, useState } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { WebSocket as NodeWebSocket } from 'ws'
 import * as Y from 'yjs'
 import { DEFAULT_SETTINGS, type HostApi, type Settings } from '../../core/host/api.js'
@@ -139,13 +139,13 @@ describe('the Settings dialog', () => {
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(color, '#d1242f')
       color.dispatchEvent(new Event('input', { bubbles: true }))
     })
-    await settle(50)
-    expect(await stored()).toMatchObject({
+    // Each field is saved as it is left, without waiting for the one before: all of them land.
+    await vi.waitFor(async () => expect(await stored()).toMatchObject({
       userName: 'Dilnoza',
       userColor: '#d1242f',
       signalingUrls: ['ws://10.0.0.5:4444/', 'wss://signal.example.org/'],
       iceServers: [{ urls: 'stun:stun.example.org:3478' }, { urls: 'turn:turn.example.org:3478', username: 'alice', credential: 's3cret' }],
-    })
+    }), { timeout: 10_000, interval: 50 })
     expect(dialog.querySelector('[role="alert"]')).toBeNull()
     // What was saved is what a new window shows.
     await act(async () => root!.unmount())

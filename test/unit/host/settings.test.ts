@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS, HostResponses, parseHostRequest, SettingsSchema, ShownSettingsSchema } from '../../../core/host/api.js'
 import { settingsFromJson } from '../../../electron/main/user-data.js'
-import { readSettings } from '../../../node/web/settings.js'
+import { readSettings, updateSettings } from '../../../node/web/settings.js'
 
 // The hosting settings in the host API's Settings schema, as both hosts check and keep them.
 
@@ -58,6 +58,36 @@ describe('stored hosting settings read back', () => {
       expect(await readSettings(file)).toMatchObject(stored)
       await writeFile(file, JSON.stringify(damaged))
       expect(await readSettings(file)).toMatchObject({ userName: 'Aziz', hostSignaling: false, hostSignalingPort: 4444 })
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('settings changed in quick succession in browser mode', () => {
+  it('all land, in order: leaving one field after another never undoes the first change', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mldoc-settings-'))
+    try {
+      const file = join(dir, 'web-settings.json')
+      // Not awaited one by one: the Settings dialog saves each field as it is left.
+      const results = await Promise.all([
+        updateSettings(file, { userName: 'Dilnoza' }),
+        updateSettings(file, { signalingUrls: ['ws://10.0.0.5:4444/'] }),
+        updateSettings(file, { iceServers: [{ urls: 'stun:stun.example.org:3478' }] }),
+        updateSettings(file, { userColor: '#d1242f' }),
+        updateSettings(file, { userColor: '#1a7f37' }),
+      ])
+      const all = { userName: 'Dilnoza', signalingUrls: ['ws://10.0.0.5:4444/'], iceServers: [{ urls: 'stun:stun.example.org:3478' }], userColor: '#1a7f37' }
+      expect(await readSettings(file)).toMatchObject(all)
+      // Each answer holds its own change and every one asked for before it.
+      expect(results[0]).toMatchObject({ userName: 'Dilnoza', signalingUrls: DEFAULT_SETTINGS.signalingUrls })
+      expect(results[2]).toMatchObject({ userName: 'Dilnoza', signalingUrls: ['ws://10.0.0.5:4444/'], iceServers: all.iceServers })
+      expect(results[4]).toMatchObject(all)
+      // A refused change does not stop the ones after it.
+      const refused = updateSettings(file, { hostSignalingPort: 80 })
+      const after = updateSettings(file, { userName: 'Aziz' })
+      await expect(refused).rejects.toThrow()
+      expect(await after).toMatchObject({ userName: 'Aziz', userColor: '#1a7f37' })
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
