@@ -1,10 +1,14 @@
 // @vitest-environment jsdom
-import { Editor, type JSONContent } from '@tiptap/core'
+import { Editor, Extension, type AnyExtension, type JSONContent } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import type { Node as PMNode, Schema } from '@tiptap/pm/model'
-import { TextSelection } from '@tiptap/pm/state'
+import { NodeSelection, Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
+import type { Step } from '@tiptap/pm/transform'
+import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { ySyncPluginKey, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { emptyMeta } from '../../core/document/meta.js'
 import { mldocExtensions, mldocSchema } from '../../core/schema/index.js'
@@ -14,12 +18,16 @@ import { randomEdit } from '../reliability/convergence/edits.js'
 import { convergenceRun } from '../reliability/convergence/peers.js'
 
 /**
- * The two fixes patches/@tiptap+y-tiptap+3.0.9.patch makes to the editor binding (see
+ * The fixes patches/@tiptap+y-tiptap+3.0.9.patch makes to the editor binding (see
  * patches/README.md), checked on two real Tiptap editors bound to two Y.Docs that exchange Yjs
  * updates, as two people's MLDoc windows do:
  * - a remote text edit no longer rebuilds every ProseMirror node of the document (the cost of
  *   remote keystrokes in large documents), yet the binding's Y-to-ProseMirror mapping stays right
  *   across remote typing, block deletes and moves, table and attribute edits;
+ * - the editor takes a remote edit as a change of the blocks it changed, not of the whole
+ *   document: the decorations and the selection elsewhere stay;
+ * - a keystroke takes the person's selection as Yjs positions once, a selection or caret change
+ *   alone writes nothing to the Y.Doc, and one's own caret moving redraws nothing;
  * - restoring the person's selection after a remote change no longer throws `RangeError: Position
  *   N out of range` when its absolute positions count in another document: one an earlier
  *   transaction of the same update replaced (Yjs' formatting cleanup; convergence seed 18), or
@@ -32,25 +40,25 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-/** An editor bound to `ydoc`, configured as MLDoc's editor is. */
-function editorFor(ydoc: Y.Doc): Editor {
+/** An editor bound to `ydoc`, configured as MLDoc's editor is, with `extra` extensions after. */
+function editorFor(ydoc: Y.Doc, extra: AnyExtension[] = []): Editor {
   const editor = new Editor({
     element: document.createElement('div'),
-    extensions: [...mldocExtensions({ starterKit: { undoRedo: false } }), Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT })],
+    extensions: [...mldocExtensions({ starterKit: { undoRedo: false } }), Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }), ...extra],
   })
   editors.push(editor)
   return editor
 }
 
 /** Two peers that start from the same document, each with its own editor, not yet connected. */
-function twoPeers(content: JSONContent[]): { a: Y.Doc; b: Y.Doc; editorA: Editor; editorB: Editor } {
+function twoPeers(content: JSONContent[], extraB: AnyExtension[] = []): { a: Y.Doc; b: Y.Doc; editorA: Editor; editorB: Editor } {
   const start = createYDoc({ meta: emptyMeta(), body: mldocSchema().nodeFromJSON({ type: 'doc', content }) })
   const [a, b] = [new Y.Doc(), new Y.Doc()]
   a.clientID = 1
   b.clientID = 2
   Y.applyUpdate(a, Y.encodeStateAsUpdate(start))
   Y.applyUpdate(b, Y.encodeStateAsUpdate(start))
-  return { a, b, editorA: editorFor(a), editorB: editorFor(b) }
+  return { a, b, editorA: editorFor(a), editorB: editorFor(b, extraB) }
 }
 
 /** Sends `from` everything `to` has not seen yet, as one update (one remote change for `to`). */
@@ -59,6 +67,11 @@ function deliver(from: Y.Doc, to: Y.Doc): void {
 }
 
 const paragraph = (text: string): JSONContent => ({ type: 'paragraph', content: [{ type: 'text', text }] })
+/** Thirty blocks: a heading every ten, paragraphs "Paragraph i of the plan." between. */
+const thirtyBlocks = (): JSONContent[] =>
+  Array.from({ length: 30 }, (_, i) => (i % 10 === 0 ? heading(`Section ${i / 10}`) : paragraph(`Paragraph ${i} of the plan.`)))
+/** Position before top-level block `index`. */
+const blockStart = (doc: PMNode, index: number): number => Array.from({ length: index }, (_, i) => doc.child(i).nodeSize).reduce((sum, size) => sum + size, 0)
 const heading = (text: string): JSONContent => ({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text }] })
 const table = (rows: string[][]): JSONContent => ({
   type: 'table',
@@ -137,8 +150,7 @@ function mappingProblem(editor: Editor, ydoc: Y.Doc): string | null {
 
 describe('a remote text edit keeps the rest of the document', () => {
   it('reuses the ProseMirror nodes of every block the keystroke did not touch', () => {
-    const content = Array.from({ length: 30 }, (_, i) => (i % 10 === 0 ? heading(`Section ${i / 10}`) : paragraph(`Paragraph ${i} of the plan.`)))
-    const { a, b, editorA, editorB } = twoPeers(content)
+    const { a, b, editorA, editorB } = twoPeers(thirtyBlocks())
     const before = editorB.state.doc
 
     editorA.chain().insertContentAt(after(editorA, 'Paragraph 15'), 'x').run()
@@ -158,6 +170,197 @@ describe('a remote text edit keeps the rest of the document', () => {
     deliver(a, b)
     expect(editorB.state.doc.eq(yXmlFragmentToProseMirrorRootNode(b.getXmlFragment(BODY_FRAGMENT), editorB.schema))).toBe(true)
     expect(mappingProblem(editorB, b)).toBeNull()
+  })
+})
+
+describe('the editor takes a remote edit as a change of the blocks it changed', () => {
+  /** Steps of the transactions the binding dispatched for changes from the Y.Doc. */
+  function remoteSteps(editor: Editor): Step[] {
+    const steps: Step[] = []
+    editor.on('transaction', ({ transaction }) => {
+      if (transaction.getMeta(ySyncPluginKey)?.isChangeOrigin) steps.push(...transaction.steps)
+    })
+    return steps
+  }
+
+  it('replaces only the block typed in, with one step over it', () => {
+    const { a, b, editorA, editorB } = twoPeers(thirtyBlocks())
+    const before = editorB.state.doc
+    const steps = remoteSteps(editorB)
+
+    editorA.chain().insertContentAt(after(editorA, 'Paragraph 15'), 'x').run()
+    deliver(a, b)
+
+    // Unpatched, one step replaces the whole document, from 0 to its end.
+    expect(steps.map((step) => step.toJSON())).toEqual([
+      {
+        stepType: 'replace',
+        from: blockStart(before, 15),
+        to: blockStart(before, 16),
+        slice: { content: [paragraph('Paragraph 15x of the plan.')] },
+      },
+    ])
+  })
+
+  it('keeps the decorations of every block the remote edit did not touch', () => {
+    // A plugin that maps its decorations through every change, as the editor's section guidance
+    // and find highlights do; it decorates three blocks when told to.
+    const key = new PluginKey<DecorationSet>('kept')
+    const kept = Extension.create({
+      name: 'keptDecorations',
+      addProseMirrorPlugins: () => [
+        new Plugin<DecorationSet>({
+          key,
+          state: {
+            init: () => DecorationSet.empty,
+            apply: (tr, set) => (tr.getMeta(key) as DecorationSet | undefined) ?? set.map(tr.mapping, tr.doc),
+          },
+          props: { decorations: (state) => key.getState(state) },
+        }),
+      ],
+    })
+    const { a, b, editorA, editorB } = twoPeers(thirtyBlocks(), [kept])
+    const doc = editorB.state.doc
+    const decorations = [2, 20, 28].map((i) => Decoration.node(blockStart(doc, i), blockStart(doc, i + 1), { class: 'kept' }))
+    editorB.view.dispatch(editorB.state.tr.setMeta(key, DecorationSet.create(doc, decorations)))
+
+    editorA.chain().insertContentAt(after(editorA, 'Paragraph 15'), 'x').run()
+    deliver(a, b)
+
+    // Unpatched, the replacement of the whole document deletes all three.
+    const blocks = Array.from(editorB.view.dom.children)
+    expect(blocks.flatMap((block, i) => (block.classList.contains('kept') ? [i] : []))).toEqual([2, 20, 28])
+    expect(editorB.state.doc.child(15).textContent).toBe('Paragraph 15x of the plan.')
+  })
+
+  it('keeps the selection where it was, before and after the changed block, as text or as a node', () => {
+    const { a, b, editorA, editorB } = twoPeers(thirtyBlocks())
+    const cases: [string, () => void, (editor: Editor) => void][] = [
+      [
+        'caret after the changed block',
+        () => editorB.commands.setTextSelection(after(editorB, 'Paragraph 25 of')),
+        (e) => expect(caretContext(e, e.state.selection.head)).toBe('Paragraph 25 of'),
+      ],
+      [
+        'text selected before it',
+        () => editorB.commands.setTextSelection({ from: after(editorB, 'Paragraph 5'), to: after(editorB, 'Paragraph 5 of the') }),
+        (e) => expect(e.state.doc.textBetween(e.state.selection.from, e.state.selection.to)).toBe(' of the'),
+      ],
+      [
+        'a block selected after it',
+        () => editorB.view.dispatch(editorB.state.tr.setSelection(NodeSelection.create(editorB.state.doc, blockStart(editorB.state.doc, 20)))),
+        (e) => {
+          expect(e.state.selection).toBeInstanceOf(NodeSelection)
+          expect((e.state.selection as NodeSelection).node.textContent).toBe('Section 2')
+        },
+      ],
+    ]
+    for (const [name, select, check] of cases) {
+      select()
+      editorA.chain().insertContentAt(after(editorA, 'Paragraph 15'), 'x').run()
+      deliver(a, b)
+      check(editorB)
+      expect(JSON.stringify(editorB.state.doc.toJSON()), name).toBe(JSON.stringify(editorA.state.doc.toJSON()))
+    }
+    expect(editorB.state.doc.child(15).textContent).toBe('Paragraph 15xxx of the plan.')
+  })
+})
+
+describe('local typing takes the selection once and writes only changes', () => {
+  it('writes nothing to the Y.Doc for a change of the selection alone, after a local or a remote edit', () => {
+    const { a, b, editorA, editorB } = twoPeers(thirtyBlocks())
+    let transactions = 0
+    b.on('beforeTransaction', () => transactions++)
+
+    editorB.commands.setTextSelection(after(editorB, 'Paragraph 3'))
+    // Unpatched, every transaction of the editor writes its document again: an empty Yjs transaction.
+    expect(transactions).toBe(0)
+    editorB.commands.insertContent('!')
+    expect(transactions).toBe(1)
+    editorB.commands.setTextSelection(after(editorB, 'Paragraph 4'))
+    expect(transactions).toBe(1)
+
+    editorA.chain().insertContentAt(after(editorA, 'Paragraph 15'), 'x').run()
+    deliver(a, b)
+    const received = transactions
+    editorB.commands.setTextSelection(after(editorB, 'Paragraph 6'))
+    expect(transactions).toBe(received)
+    expect(editorB.state.doc.textContent).toContain('Paragraph 3! of the plan.')
+    deliver(b, a)
+    expect(JSON.stringify(editorA.state.doc.toJSON())).toBe(JSON.stringify(editorB.state.doc.toJSON()))
+  })
+
+  it('walks the document once per keystroke to take the selection as Yjs positions', () => {
+    // 300 blocks, the caret in block 290: each walk from the start of the document to the caret
+    // looks up the mapping of 290 blocks. The binding (twice), its undo plugin and the caret
+    // plugin each took the selection, anchor and head, on every keystroke: eight walks.
+    const content = Array.from({ length: 300 }, (_, i) => paragraph(`Paragraph ${i} of the plan.`))
+    const start = createYDoc({ meta: emptyMeta(), body: mldocSchema().nodeFromJSON({ type: 'doc', content }) })
+    const ydoc = new Y.Doc()
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(start))
+    const awareness = new Awareness(ydoc)
+    const element = document.body.appendChild(document.createElement('div'))
+    const editor = new Editor({
+      element,
+      // Focusable in jsdom, so the caret plugin takes the selection as it does in the app.
+      editorProps: { attributes: { tabindex: '0' } },
+      extensions: [
+        ...mldocExtensions({ starterKit: { undoRedo: false } }),
+        Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
+        CollaborationCaret.configure({ provider: { awareness }, user: { name: 'A', color: '#112233' } }),
+      ],
+    })
+    editors.push(editor)
+    editor.commands.setTextSelection(after(editor, 'Paragraph 290 of'))
+    editor.view.focus()
+    expect(editor.view.hasFocus()).toBe(true)
+    const mapping = mappingOf(editor) as Map<object, PMNode | PMNode[]>
+    const get = mapping.get.bind(mapping)
+    let lookups = 0
+    mapping.get = (key) => {
+      lookups++
+      return get(key)
+    }
+    editor.commands.insertContent('x')
+    editor.commands.insertContent('y')
+    delete (mapping as { get?: unknown }).get
+
+    expect(editor.state.doc.child(290).textContent).toBe('Paragraph 290 ofxy the plan.')
+    // Per keystroke: the binding writes the change (two look-ups per block, from both ends) and
+    // takes the selection once (two walks to block 290).
+    expect(lookups / 2).toBeLessThan(2 * 300 + 3 * 290)
+  })
+
+  it('redraws nothing when only one’s own caret moved, and draws another person’s caret', async () => {
+    const ydoc = new Y.Doc()
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(createYDoc({ meta: emptyMeta(), body: mldocSchema().nodeFromJSON({ type: 'doc', content: thirtyBlocks() }) })))
+    const awareness = new Awareness(ydoc)
+    const editor = editorFor(ydoc, [CollaborationCaret.configure({ provider: { awareness }, user: { name: 'A', color: '#112233' } })])
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
+    await tick()
+    let dispatched = 0
+    editor.on('transaction', () => dispatched++)
+
+    const text = (ydoc.getXmlFragment(BODY_FRAGMENT).get(3) as Y.XmlElement).get(0) as Y.XmlText
+    const cursorAt = (index: number) => {
+      const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, index))
+      return { anchor: at, head: at }
+    }
+    awareness.setLocalStateField('cursor', cursorAt(2))
+    await tick()
+    // Unpatched, the caret plugin dispatches a transaction on the next tick to redraw the carets.
+    expect(dispatched).toBe(0)
+
+    const other = new Awareness(new Y.Doc())
+    other.setLocalState({ user: { name: 'Bo', color: '#445566' }, cursor: cursorAt(4) })
+    applyAwarenessUpdate(awareness, encodeAwarenessUpdate(other, [other.clientID]), 'network')
+    await tick()
+    expect(dispatched).toBe(1)
+    const caret = editor.view.dom.querySelector('.collaboration-carets__caret')
+    expect(caret?.textContent).toBe('Bo')
+    expect(caret?.parentElement?.textContent).toBe('Paragraph 3 of the plan.'.slice(0, 4) + 'Bo' + 'Paragraph 3 of the plan.'.slice(4))
+    other.destroy()
+    awareness.destroy()
   })
 })
 
