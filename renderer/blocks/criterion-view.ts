@@ -3,13 +3,22 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import type { EditorView, NodeView, ViewMutationRecord } from '@tiptap/pm/view'
 import { MATURITY_CRITERIA, MATURITY_LEVELS, type MaturityCriterionInfo } from '../../core/domain/maturity.js'
 import type { Lang } from '../../core/i18n.js'
-import { element, ignoresChromeMutation, stopsChromeEvent, uniqueId, viewShell } from './dom-view.js'
+import { element, ignoresChromeMutation, shellMaker, stopsChromeEvent, uniqueId } from './dom-view.js'
 import { onUiLangChange, uiLang } from './ui-lang.js'
 
 /** The level a criterion row is rated at, or null when it is not rated. */
 function levelOf(node: PMNode): string | null {
   return typeof node.attrs.level === 'string' ? node.attrs.level : null
 }
+
+const criterionShell = shellMaker('maturityCriterion', 'mldoc-criterion', 'mldoc-criterion-row', 'mldoc-criterion-evidence', () => [
+  element('div', { class: 'mldoc-criterion-name', contenteditable: 'false' }, element('span')),
+  element(
+    'div',
+    { class: 'mldoc-levels', role: 'radiogroup', contenteditable: 'false' },
+    ...MATURITY_LEVELS.map((level) => element('label', {}, element('input', { type: 'radio', value: level }), element('span', { 'aria-hidden': 'true' }, level))),
+  ),
+])
 
 /**
  * One row of the maturity grid (`maturityCriterion`), drawn without React: the criterion's
@@ -32,23 +41,23 @@ export class CriterionView implements NodeView {
     this.node = node
     const id = String(node.attrs.criterion)
     this.criterion = MATURITY_CRITERIA.find((c) => c.id === id)
-    const shell = viewShell(node, 'mldoc-criterion', { 'data-criterion': id }, 'mldoc-criterion-row', 'mldoc-criterion-evidence')
+    const shell = criterionShell()
     this.dom = shell.dom
+    this.dom.setAttribute('data-criterion', id)
     this.contentDOM = shell.contentDOM
-    const nameId = uniqueId('mldoc-criterion-name')
-    const group = uniqueId('mldoc-criterion-level')
-    this.name = element('span', { id: nameId })
+    const [names, levels] = shell.chrome as [HTMLElement, HTMLElement]
+    this.name = names.firstElementChild as HTMLElement
+    this.name.id = uniqueId('mldoc-criterion-name')
+    levels.setAttribute('aria-labelledby', this.name.id)
     this.described = element('small', { class: 'mldoc-note' })
-    this.radios = MATURITY_LEVELS.map((level) => {
-      const radio = element('input', { type: 'radio', name: group, value: level }) as HTMLInputElement
-      radio.addEventListener('change', () => this.pick(view, getPos(), level))
+    this.choices = [...levels.children] as HTMLLabelElement[]
+    const group = uniqueId('mldoc-criterion-level')
+    this.radios = this.choices.map((choice, i) => {
+      const radio = choice.firstElementChild as HTMLInputElement
+      radio.name = group
+      radio.addEventListener('change', () => this.pick(view, getPos(), MATURITY_LEVELS[i]!))
       return radio
     })
-    this.choices = this.radios.map((radio, i) => element('label', {}, radio, element('span', { 'aria-hidden': 'true' }, MATURITY_LEVELS[i]!)) as HTMLLabelElement)
-    shell.frame.prepend(
-      element('div', { class: 'mldoc-criterion-name', contenteditable: 'false' }, this.name),
-      element('div', { class: 'mldoc-levels', role: 'radiogroup', 'aria-labelledby': nameId, contenteditable: 'false' }, ...this.choices),
-    )
     this.lang = uiLang()
     this.show()
     this.stopListening = onUiLangChange((lang) => {

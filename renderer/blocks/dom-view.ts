@@ -1,4 +1,3 @@
-import type { Node as PMNode } from '@tiptap/pm/model'
 import type { ViewMutationRecord } from '@tiptap/pm/view'
 
 /**
@@ -26,16 +25,31 @@ export interface ViewShell {
 }
 
 /**
- * The outer element (`node-<type> <className>` plus `attrs`), the frame (`frameClass`) and the
- * content box (`contentClass`) with ProseMirror's content element inside; the caller puts its
- * chrome into the frame before the content box.
+ * The outer element (`node-<typeName> <className>`), the frame (`frameClass`) holding `chrome`
+ * then the content box (`contentClass`), with ProseMirror's content element inside.
  */
-export function viewShell(node: PMNode, className: string, attrs: Readonly<Record<string, string>>, frameClass: string, contentClass: string): ViewShell {
+function buildShell(typeName: string, className: string, frameClass: string, contentClass: string, chrome: readonly Node[]): HTMLElement {
   const contentDOM = element('div', { 'data-node-view-wrapper': '', style: 'white-space: inherit;' })
   const contentBox = element('div', { class: contentClass, 'data-node-view-content': '', style: 'white-space: pre-wrap;' }, contentDOM)
-  const frame = element('div', { class: frameClass, 'data-node-view-wrapper': '', style: 'white-space: normal;' }, contentBox)
-  const dom = element('div', { class: `node-${node.type.name} ${className}`, ...attrs }, frame)
-  return { dom, frame, contentBox, contentDOM }
+  const frame = element('div', { class: frameClass, 'data-node-view-wrapper': '', style: 'white-space: normal;' }, ...chrome, contentBox)
+  return element('div', { class: `node-${typeName} ${className}` }, frame)
+}
+
+/**
+ * A maker of view shells (see {@link buildShell}) that builds the first one and clones it after
+ * that: cloning a small tree costs less than building it element by element, and a document
+ * holds hundreds of these views. The chrome comes back as the frame's children before the content box.
+ */
+export function shellMaker(typeName: string, className: string, frameClass: string, contentClass: string, chrome: () => readonly Node[] = () => []): () => ViewShell & { readonly chrome: Element[] } {
+  let template: HTMLElement | undefined
+  return () => {
+    template ??= buildShell(typeName, className, frameClass, contentClass, chrome())
+    const dom = template.cloneNode(true) as HTMLElement
+    const frame = dom.firstElementChild as HTMLElement
+    const parts = [...frame.children]
+    const contentBox = parts.pop() as HTMLElement
+    return { dom, frame, contentBox, contentDOM: contentBox.firstElementChild as HTMLElement, chrome: parts }
+  }
 }
 
 /**

@@ -4,12 +4,17 @@ import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
 import type { EditorView, NodeView, ViewMutationRecord } from '@tiptap/pm/view'
 import type { FieldSpec } from '../../core/blocks/define.js'
 import type { Lang } from '../../core/i18n.js'
-import { element, ignoresChromeMutation, toggleAttribute, uniqueId, viewShell } from './dom-view.js'
+import { element, ignoresChromeMutation, shellMaker, toggleAttribute, uniqueId } from './dom-view.js'
 import { fieldSpecIn, focusEndOf } from './fields.js'
 import { onUiLangChange, uiLang } from './ui-lang.js'
 
 /** Field views by their outer element, so the active-field tracker finds the view ProseMirror drew. */
 const views = new WeakMap<Node, FieldView>()
+
+/** Field views made but not yet labelled: they learn which block they belong to once in the document. */
+const unplaced = new Set<FieldView>()
+
+const fieldShell = shellMaker('blockField', 'mldoc-field', 'mldoc-field-frame', 'mldoc-field-text', () => [element('span', { class: 'mldoc-field-label', contenteditable: 'false' })])
 
 /** Whether an event happened on a field's label (chrome that ProseMirror must not handle: the view puts the caret itself). */
 export function inFieldLabel(event: Event): boolean {
@@ -22,7 +27,7 @@ export function inFieldLabel(event: Event): boolean {
  * and the field's text as ProseMirror content with the spec's hint as placeholder while it is
  * empty. The text box is a `role="textbox"` named by the label; clicking the label puts the
  * caret at the end of the text; the frame carries `data-active` while the selection is inside
- * (see {@link activeFieldTracker}). Label and hint follow the UI language.
+ * (see {@link fieldViewsPlugin}). Label and hint follow the UI language.
  */
 export class FieldView implements NodeView {
   readonly dom: HTMLElement
@@ -30,34 +35,47 @@ export class FieldView implements NodeView {
   private readonly frame: HTMLElement
   private readonly label: HTMLElement
   private readonly text: HTMLElement
-  private readonly spec: FieldSpec | undefined
+  private spec: FieldSpec | undefined
   private readonly stopListening: () => void
   private node: PMNode
 
   constructor({ node, view, getPos }: Pick<NodeViewRendererProps, 'node' | 'view' | 'getPos'>) {
     this.node = node
-    const name = String(node.attrs.name)
-    // A field never moves to another parent, so the parent (which decides the label) is read once.
-    const pos = getPos()
-    this.spec = fieldSpecIn(pos === undefined ? '' : view.state.doc.resolve(pos).parent.type.name, name)
-    const shell = viewShell(node, 'mldoc-field', { 'data-field': name }, 'mldoc-field-frame', 'mldoc-field-text')
+    const shell = fieldShell()
     this.dom = shell.dom
+    this.dom.setAttribute('data-field', String(node.attrs.name))
     this.frame = shell.frame
+    this.label = shell.chrome[0] as HTMLElement
     this.text = shell.contentBox
     this.contentDOM = shell.contentDOM
     const labelId = uniqueId('mldoc-field-label')
-    this.label = element('span', { class: 'mldoc-field-label', id: labelId, contenteditable: 'false' })
+    this.label.id = labelId
     this.label.addEventListener('mousedown', (event) => {
       event.preventDefault()
       focusEndOf(view, getPos())
     })
-    this.frame.prepend(this.label)
     this.text.setAttribute('role', 'textbox')
     this.text.setAttribute('aria-labelledby', labelId)
-    this.showLang(uiLang())
     this.showEmpty()
     this.stopListening = onUiLangChange((lang) => this.showLang(lang))
     views.set(this.dom, this)
+    unplaced.add(this)
+  }
+
+  /**
+   * Labels the field once ProseMirror has put it into its block: names repeat across blocks with
+   * other labels (`owner`, `chosen`), so the block decides, read from the DOM around the field
+   * (its block's `data-block`, or the `data-criterion` of a maturity row). Resolving each field's
+   * position in the document instead cost more than drawing the field. Does nothing while the
+   * field is not in a block's DOM yet.
+   */
+  place(): void {
+    const owner = this.dom.parentElement?.closest('[data-criterion], [data-block]')
+    if (!owner) return
+    const parentType = owner.hasAttribute('data-criterion') ? 'maturityCriterion' : owner.getAttribute('data-block')!
+    this.spec = fieldSpecIn(parentType, String(this.node.attrs.name))
+    this.showLang(uiLang())
+    unplaced.delete(this)
   }
 
   /** Writes the label and the hint in a language. */
@@ -97,6 +115,7 @@ export class FieldView implements NodeView {
   destroy(): void {
     this.stopListening()
     views.delete(this.dom)
+    unplaced.delete(this)
   }
 }
 
@@ -111,15 +130,17 @@ function fieldWithSelection(view: EditorView): FieldView | undefined {
 }
 
 /**
- * Keeps `data-active` on the frame of the field the selection is in (the CSS rings it), with one
- * check per update of the editor instead of one per field.
+ * After each update of the editor's DOM (in the same task, before the browser paints): labels
+ * the fields it added (see {@link FieldView.place}), and keeps `data-active` on the frame of the
+ * field the selection is in (the CSS rings it), with one check per update instead of one per field.
  */
-export function activeFieldTracker(): Plugin {
+export function fieldViewsPlugin(): Plugin {
   return new Plugin({
-    key: new PluginKey('mldocActiveField'),
+    key: new PluginKey('mldocFieldViews'),
     view(editorView) {
       let active: FieldView | undefined
       const sync = (view: EditorView) => {
+        for (const field of unplaced) field.place()
         const next = fieldWithSelection(view)
         if (next === active) return
         active?.setActive(false)

@@ -10,7 +10,7 @@ import { ArchitectureView } from './ArchitectureView.js'
 import { BlockCodeView } from './BlockCodeView.js'
 import { ComparisonMatrixView } from './ComparisonMatrixView.js'
 import { CriterionView } from './criterion-view.js'
-import { activeFieldTracker, FieldView, inFieldLabel } from './field-view.js'
+import { fieldViewsPlugin, FieldView, inFieldLabel } from './field-view.js'
 import { fieldText, leaveBlock, moveToField } from './fields.js'
 import { LifecycleStageView } from './LifecycleStageView.js'
 import { matrixRows } from './matrix.js'
@@ -67,7 +67,7 @@ function blockView(type: BlockType, node: AnyExtension): AnyExtension {
  */
 const BlockFieldWithView = BlockField.extend({
   addNodeView: () => (props) => new FieldView(props),
-  addProseMirrorPlugins: () => [activeFieldTracker()],
+  addProseMirrorPlugins: () => [fieldViewsPlugin()],
   addKeyboardShortcuts() {
     return {
       Enter: ({ editor }) => {

@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import type { Editor } from '@tiptap/core'
 import { afterEach, describe, expect, it } from 'vitest'
+import { emptyBlockJSON } from '../../../core/blocks/define.js'
+import { BLOCKS } from '../../../core/blocks/registry.js'
 import { MATURITY_CRITERIA } from '../../../core/domain/maturity.js'
 import { everyBlockDoc, findBlock, interact, mountEditor, type MountedEditor } from './mount.js'
 
@@ -54,6 +56,22 @@ describe('fields drawn without React', () => {
     expect(box().classList.contains('is-empty')).toBe(true)
     expect(document.getElementById(box().getAttribute('aria-labelledby')!)!.textContent).toBe('Mitigation')
     expect(box().getAttribute('aria-placeholder')).toBe(box().getAttribute('data-placeholder'))
+  })
+
+  it('labels the fields of a block inserted later from that block’s spec (names repeat across blocks with other labels)', async () => {
+    const m = (mounted = await mountEditor({ type: 'doc', content: [{ type: 'paragraph' }] }))
+    await interact(() => m.editor.commands.insertContentAt(0, BLOCKS.map(({ spec }) => emptyBlockJSON(spec, 'en'))))
+    for (const { spec } of BLOCKS) {
+      const root = m.container.querySelector(`[data-block="${spec.type}"]`)!
+      for (const field of spec.fields) {
+        const frames = [...root.querySelectorAll(`[data-field="${field.name}"]`)]
+        expect(frames.length, `${spec.type}.${field.name}`).toBeGreaterThan(0)
+        for (const frame of frames) {
+          expect(frame.querySelector('.mldoc-field-label')!.textContent, `${spec.type}.${field.name}`).toBe(field.label.en)
+          expect(frame.querySelector('[role="textbox"]')!.getAttribute('data-placeholder')).toBe(field.hint.en)
+        }
+      }
+    }
   })
 
   it('gives every field label its own id', async () => {
