@@ -172,13 +172,36 @@ async function exportMarkdown(p, page = p.page) {
   return readFileSync(join(p.dir, file), 'utf8')
 }
 
-/** Puts the caret at the end of the first paragraph, or of the metric's Definition field. */
+/**
+ * Puts the caret at the end of the first paragraph, or of the metric's Definition field, and
+ * waits until the editor has the focus and the caret there: typing that starts before then goes
+ * to whatever has the focus (after an export, the Export button) and is lost. A click that does
+ * not get there within 2 s is recorded in `figures.caretMisses` (where the focus and caret were
+ * instead) and made again.
+ */
 async function caretAtEnd(page, target) {
   const locator = target === 'paragraph'
     ? page.locator('.ProseMirror > p').first()
     : page.locator('.mldoc-field-frame').filter({ has: page.locator('.mldoc-field-label', { hasText: /^Definition/ }) }).locator('.mldoc-field-text')
-  await locator.click()
-  await page.keyboard.press('End')
+  for (let attempt = 1; ; attempt++) {
+    await locator.click()
+    await page.keyboard.press('End')
+    let miss = null
+    const deadline = Date.now() + 2000
+    do {
+      miss = await locator.evaluate((el) => {
+        const anchor = document.getSelection()?.anchorNode ?? null
+        const focused = document.activeElement
+        if (focused?.closest('.ProseMirror') && anchor && el.contains(anchor)) return null
+        const describe = (node) => (node ? ((node.nodeType === 1 ? node : node.parentElement)?.outerHTML.slice(0, 80) ?? 'a detached node') : 'nothing')
+        return `focus on ${describe(focused)}, caret in ${describe(anchor)}`
+      })
+    } while (miss !== null && Date.now() < deadline && (await sleep(50), true))
+    if (miss === null) return
+    ;(figures.caretMisses ??= []).push(`${target}, attempt ${attempt}: ${miss}`)
+    log(`the caret did not get to the ${target}: ${miss}`)
+    if (attempt === 3) throw new Error(`the caret did not get to the ${target} in 3 clicks: ${miss}`)
+  }
 }
 
 /** Waits until every page's editor shows the same text. */
@@ -272,7 +295,9 @@ async function run() {
       // each person's characters must all be there, in their order, and both sides identical.
       const keeps = (text, word) => { let i = 0; for (const ch of text) if (ch === word[i]) i++; return i === word.length }
       const line = mdA.split('\n').find((l) => keeps(l, wordA.trim()) && keeps(l, wordB.trim()))
-      check(`typing at the same time into ${target === 'paragraph' ? 'one paragraph' : 'one field of a structured block (the metric’s Definition)'} converges with both people’s text`, mdA === mdB && line !== undefined, (line ?? '').slice(-80))
+      // On failure, each side's line holding either word, to tell a lost word from a misplaced one.
+      const either = (md) => md.split('\n').filter((l) => keeps(l, wordA.trim()) || keeps(l, wordB.trim())).map((l) => l.slice(-80)).join(' / ') || 'neither word'
+      check(`typing at the same time into ${target === 'paragraph' ? 'one paragraph' : 'one field of a structured block (the metric’s Definition)'} converges with both people’s text`, mdA === mdB && line !== undefined, line !== undefined ? line.slice(-80) : `A: ${either(mdA)}; B: ${either(mdB)}`)
     }
     const definitionRow = (await exportMarkdown(a)).split('\n').find((line) => line.startsWith('| Definition |'))
     check('both people’s words are in the Definition row of the exported metric', /weekly-A/.test(definitionRow ?? '') && /top-decile-B/.test(definitionRow ?? ''), definitionRow)
@@ -344,7 +369,8 @@ async function run() {
     await converge([a.page, b.page, c.page], 'C rejoining')
     figures.reconnectMergeMs = Date.now() - t0
     const exports = [await exportMarkdown(a), await exportMarkdown(b), await exportMarkdown(c)]
-    check('after C rejoins, all three export identical Markdown holding every edit', exports.every((m) => m === exports[0]) && ['online-A', 'online-B', 'offline-C'].every((w) => exports[0].includes(w)), `${figures.reconnectMergeMs} ms from Rejoin to the same text everywhere`)
+    const missing = ['A', 'B', 'C'].flatMap((name, i) => ['online-A', 'online-B', 'offline-C'].filter((w) => !exports[i].includes(w)).map((w) => `${name}’s export lacks ${w}`))
+    check('after C rejoins, all three export identical Markdown holding every edit', exports.every((m) => m === exports[0]) && missing.length === 0, `${figures.reconnectMergeMs} ms from Rejoin to the same text everywhere${missing.length ? `; ${missing.join(', ')}` : ''}${exports.every((m) => m === exports[0]) ? '' : '; the exports differ'}`)
 
     // --- A Node peer joins from the invite; its edit appears in the browsers --------------------
     const nodeLog = []
