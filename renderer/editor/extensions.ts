@@ -7,6 +7,7 @@ import type { Lang } from '../../core/i18n.js'
 import { mldocExtensions } from '../../core/schema/index.js'
 import { BODY_FRAGMENT } from '../../core/yjs/doc.js'
 import { blockViewNodes } from '../blocks/index.js'
+import { CaretBlock } from './caret-block.js'
 import { FindInDocument } from './find.js'
 import { SectionGuidance } from './guidance.js'
 import { SlashMenu } from './SlashMenu.js'
@@ -28,7 +29,8 @@ export const SyncedChangesAsTheyAre = Extension.create({
 /**
  * The editor's extensions: MLDoc's schema (with the block nodes' React views), bound to the
  * document's Y.Doc (Collaboration owns undo, so only one's own changes are undone), the `/`
- * menu, find in the document, and each empty section's template guidance shown as placeholder text.
+ * menu, find in the document, each empty section's template guidance shown as placeholder text,
+ * and the blocks holding the caret marked for the stylesheet.
  */
 export function editorExtensions(ydoc: Y.Doc, documentLang: () => Lang): AnyExtension[] {
   return [
@@ -39,5 +41,6 @@ export function editorExtensions(ydoc: Y.Doc, documentLang: () => Lang): AnyExte
     SlashMenu.configure({ documentLang }),
     FindInDocument,
     TaskListShortcut,
+    CaretBlock,
   ]
 }

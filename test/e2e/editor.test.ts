@@ -45,6 +45,22 @@ async function clearField(block: Locator, name: string): Promise<void> {
   for (let i = 0; i < length; i++) await page.keyboard.press('Backspace')
 }
 
+/** Where the caret and focus are, and the document's last nodes: said when the `/` menu does not open. */
+async function caretReport(): Promise<string> {
+  await page.screenshot({ path: join(ROOT, 'test-results/editor-insert-menu-missing.png') }).catch(() => undefined)
+  return page.evaluate(() => {
+    const selection = getSelection()
+    const anchor = selection?.anchorNode
+    const where = anchor instanceof Element ? anchor : anchor?.parentElement
+    const editor = document.querySelector('.ProseMirror')
+    return JSON.stringify({
+      focus: document.activeElement?.outerHTML.slice(0, 160),
+      caret: `${where?.outerHTML.slice(0, 160)} @${selection?.anchorOffset}`,
+      last: [...(editor?.children ?? [])].slice(-4).map((child) => child.outerHTML.slice(0, 200)),
+    }, null, 1)
+  })
+}
+
 function finding(rule: string): Locator {
   return page.locator(`.finding[data-rule="${rule}"]`)
 }
@@ -199,7 +215,9 @@ describe('MLDoc in a browser (mldoc web, Chromium)', () => {
     for (const { spec } of BLOCKS) {
       await page.keyboard.type('/')
       const menu = page.getByRole('listbox', { name: 'Insert' })
-      await menu.waitFor()
+      await menu.waitFor({ timeout: 10_000 }).catch(async (error: Error) => {
+        throw new Error(`${error.message}\nbefore ${spec.type}, caret and focus: ${await caretReport()}`)
+      })
       expect(await menu.getByRole('option').count()).toBeGreaterThanOrEqual(BLOCKS.length)
       await page.keyboard.type(spec.label.en.split(' ')[0]!)
       await expect.poll(() => menu.locator('[aria-selected="true"]').getAttribute('data-item')).toBe(spec.type)
