@@ -21,6 +21,9 @@ const NEAR = '100% 0px'
  */
 const FIRST_SCREENS = 40
 
+/** Waiting block views drawn per idle callback (a block's chrome renders in a few milliseconds). */
+const IDLE_BATCH = 8
+
 /**
  * Node views' React trees as Tiptap's content component holds them, except that the views made
  * while the editor first opens wait, once {@link settle} has run, unless they are on or near the
@@ -97,14 +100,15 @@ export class OpeningContent implements ContentComponent {
     this.scheduleIdle()
   }
 
-  /** Draws waiting views in document order while the browser is idle. */
+  /**
+   * Draws waiting views in document order while the browser is idle, {@link IDLE_BATCH} at a
+   * time: React renders them after the idle callback returns, so its deadline cannot bound them,
+   * and a small batch keeps each of those tasks short enough not to delay a key press.
+   */
   private scheduleIdle(): void {
-    const step = (deadline?: IdleDeadline) => {
+    const step = () => {
       this.idle = null
-      for (const id of [...this.waiting.keys()]) {
-        this.draw(id)
-        if (deadline && deadline.timeRemaining() < 4) break
-      }
+      for (const id of [...this.waiting.keys()].slice(0, IDLE_BATCH)) this.draw(id)
       if (this.waiting.size > 0) this.scheduleIdle()
     }
     this.idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(step, { timeout: 1000 }) : window.setTimeout(step, 50)
