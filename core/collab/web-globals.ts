@@ -26,6 +26,8 @@ export interface WebSearchParams {
 export type WebCryptoKey = object
 
 interface WebGlobals {
+  setTimeout(callback: () => void, ms: number): unknown
+  clearTimeout(timer: unknown): void
   URL: new (url: string) => WebUrl
   URLSearchParams: new (init?: string) => WebSearchParams
   crypto: {
@@ -56,4 +58,17 @@ export function decryptAesGcm(key: WebCryptoKey, iv: Uint8Array, data: Uint8Arra
 /** AES-GCM encryption with Web Crypto (`iv`: 12 random bytes, never used twice with one key). */
 export function encryptAesGcm(key: WebCryptoKey, iv: Uint8Array, data: Uint8Array): Promise<ArrayBuffer> {
   return globals.crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data)
+}
+
+/** A timer of {@link startTimer}. */
+export type WebTimer = { readonly __timer: unique symbol }
+
+/** `setTimeout`: runs `callback` once after `ms` milliseconds unless {@link stopTimer} stops it first. */
+export function startTimer(callback: () => void, ms: number): WebTimer {
+  return globals.setTimeout(callback, ms) as WebTimer
+}
+
+/** `clearTimeout`. */
+export function stopTimer(timer: WebTimer): void {
+  globals.clearTimeout(timer)
 }

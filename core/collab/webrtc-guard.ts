@@ -4,7 +4,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { createReassembly, fragmentMessage, type Reassembly } from './fragments.js'
 import type { ReceivePath } from './receive.js'
-import { decryptAesGcm, encryptAesGcm, getRandomValues, type WebCryptoKey } from './web-globals.js'
+import { decryptAesGcm, encryptAesGcm, getRandomValues, startTimer, stopTimer, type WebCryptoKey, type WebTimer } from './web-globals.js'
 
 /**
  * Puts y-webrtc's incoming traffic through MLDoc's checks, without changing y-webrtc: every
@@ -15,7 +15,9 @@ import { decryptAesGcm, encryptAesGcm, getRandomValues, type WebCryptoKey } from
  * different secret, is reported instead of becoming y-webrtc's unhandled promise rejection.
  * Messages on the data channels are fragmented and reassembled (`fragments.ts`), so a document
  * larger than WebRTC's message size limit still reaches a peer. Of two peers that find each other,
- * only one makes the WebRTC offer ({@link offersTo}), so their offers never cross.
+ * only one makes the WebRTC offer ({@link offersTo}), so their offers never cross. A connection
+ * that does not connect in time, or fails before it connects, is given up on both sides and
+ * started again (see {@link CONNECT_TIMEOUT_MS}); y-webrtc alone would wait for it forever.
  *
  * Written against y-webrtc 10.3 (pinned), whose internals it reaches: `provider.room`
  * (`peerId`, `webrtcConns`, `bcConns`, `key`, `_bcSubscriber`), `provider.maxConns`, each
@@ -32,14 +34,20 @@ interface PeerLike {
   listeners(event: 'data'): Listener[]
   removeAllListeners(event: 'data'): unknown
   on(event: 'data', listener: (data: Uint8Array) => void): unknown
-  on(event: 'close', listener: () => void): unknown
+  on(event: 'close' | 'connect', listener: () => void): unknown
   send: (data: Uint8Array) => void
+  destroy(): void
+  /** The RTCPeerConnection (null once destroyed), read to say where a connection stalled. */
+  readonly _pc?: { readonly iceConnectionState?: string; readonly signalingState?: string } | null
 }
 
 /** y-webrtc's `WebrtcConn`. */
 interface WebrtcConnLike {
   readonly peer: PeerLike
   readonly remotePeerId: string
+  /** True once the data channel is open (simple-peer's `connect`). */
+  readonly connected: boolean
+  readonly closed: boolean
 }
 
 /** y-webrtc's `Room`. */
@@ -81,7 +89,35 @@ export interface GuardEvents {
   onWrongSecret(detail: { signaling: string }): void
   /** A signaling server said how many connections are subscribed to this room (ours included). */
   onRoomSize?(detail: { signaling: string; clients: number }): void
+  /**
+   * A connection to a peer did not connect in time, failed before it connected, or the peer gave
+   * its side up: it is closed and the two peers start again (not an error; for diagnostics).
+   */
+  onConnectionRetry?(detail: { peer: string; reason: string }): void
 }
+
+/** Options of {@link guardWebrtcProvider}. */
+export interface GuardOptions {
+  /** How long a connection may take to connect before it is given up and started again; {@link CONNECT_TIMEOUT_MS} by default. */
+  readonly connectTimeoutMs?: number
+}
+
+/**
+ * How long a WebRTC connection may take from its first signal to an open data channel: 10 s, far
+ * more than peers on one network (well under a second) or through a TURN server (a few seconds)
+ * need, even on a busy machine. y-webrtc has no such limit: a connection whose ICE never
+ * completes and never fails (seen with node-datachannel after the browser's side failed) stays
+ * forever, and y-webrtc ignores every later announcement of a peer it holds a connection to.
+ */
+export const CONNECT_TIMEOUT_MS = 10_000
+
+/**
+ * The signaling message a guard sends to a peer when it gives up a connection to that peer that
+ * never connected (`{type, from, to}`, encrypted like y-webrtc's): the peer's guard closes its
+ * side too if that is not connected either, so both announce themselves again and connect anew.
+ * y-webrtc ignores message types it does not know, so a plain y-webrtc peer is not disturbed.
+ */
+export const GAVE_UP_MESSAGE = 'mldoc-gave-up'
 
 /** y-protocols message types (y-webrtc's framing). */
 const MESSAGE_SYNC = 0
@@ -146,6 +182,14 @@ interface Connections {
   readonly reassembly: Reassembly<WebrtcConnLike>
   /** Id of the next fragmented message sent. */
   nextMessageId: number
+  /** Connections that have not connected yet, with the timer that gives each up. */
+  readonly connecting: Map<WebrtcConnLike, WebTimer>
+  /** Connections closed because their peer gave them up: no need to tell that peer. */
+  readonly givenUpByPeer: WeakSet<WebrtcConnLike>
+  /** Connections watched until they connect (each is watched once). */
+  readonly watched: WeakSet<WebrtcConnLike>
+  /** Set when the guard is destroyed: nothing is watched or told any more. */
+  destroyed: boolean
 }
 
 /**
@@ -217,30 +261,87 @@ export function offersTo(peerId: string, otherPeerId: string): boolean {
   return peerId < otherPeerId
 }
 
+/** The addressing of a decrypted signaling message (lib0 `writeAny`), or null when it has none. */
+function readSignal(plain: Uint8Array): { type: unknown; from: string; to: unknown } | null {
+  let data: unknown
+  try {
+    data = decoding.readAny(decoding.createDecoder(plain))
+  } catch {
+    return null
+  }
+  if (typeof data !== 'object' || data === null) return null
+  const { type, from, to } = data as { type?: unknown; from?: unknown; to?: unknown }
+  return typeof from === 'string' ? { type, from, to } : null
+}
+
 /**
  * Whether a signaling message is an announcement y-webrtc would answer with an offer that,
  * by {@link offersTo}, is the announcer's to make: from another peer it has no connection to
  * (WebRTC or BroadcastChannel), with room for one more connection.
  */
-function leavesOfferToAnnouncer(plain: Uint8Array, room: RoomLike, maxConns: number): boolean {
-  let data: unknown
-  try {
-    data = decoding.readAny(decoding.createDecoder(plain))
-  } catch {
-    return false
-  }
-  if (typeof data !== 'object' || data === null) return false
-  const { type, from, to } = data as { type?: unknown; from?: unknown; to?: unknown }
-  return type === 'announce' && typeof from === 'string' && to === undefined && from !== room.peerId
+function leavesOfferToAnnouncer(signal: { type: unknown; from: string; to: unknown }, room: RoomLike, maxConns: number): boolean {
+  const { type, from, to } = signal
+  return type === 'announce' && to === undefined && from !== room.peerId
     && !offersTo(room.peerId, from) && !room.webrtcConns.has(from) && !room.bcConns.has(from) && room.webrtcConns.size < maxConns
 }
 
-/** Announces this peer in its room through one signaling server, as y-webrtc does (encrypted with the room key). */
-async function announce(conn: SignalingConnLike, room: RoomLike, key: WebCryptoKey): Promise<void> {
+/** Publishes a signaling message in the room through one signaling server, as y-webrtc does (lib0 `writeAny`, encrypted with the room key). */
+async function publish(conn: SignalingConnLike, room: RoomLike, key: WebCryptoKey, message: { type: string; from: string; to?: string }): Promise<void> {
   const encoder = encoding.createEncoder()
-  encoding.writeAny(encoder, { type: 'announce', from: room.peerId })
+  encoding.writeAny(encoder, message)
   const data = buffer.toBase64(await encrypt(encoding.toUint8Array(encoder), key))
   if (conn.connected) conn.send({ type: 'publish', topic: room.name, data })
+}
+
+/** Tells a peer, through every signaling server, that this peer gave up its connection to it ({@link GAVE_UP_MESSAGE}). */
+function tellGaveUp(provider: GuardedProvider, room: RoomLike, to: string, events: GuardEvents): void {
+  const key = room.key
+  if (!key) return
+  for (const conn of provider.signalingConns) {
+    if (!conn.connected) continue
+    publish(conn, room, key, { type: GAVE_UP_MESSAGE, from: room.peerId, to }).catch((error: unknown) =>
+      events.onBadMessage({ from: `signaling server ${conn.url}`, reason: `telling peer ${to} that the connection was given up failed (${(error as Error).message})` }))
+  }
+}
+
+/** Where a connection that never connected got to, in words (ICE and signaling state of its RTCPeerConnection). */
+function stalledAt(conn: WebrtcConnLike): string {
+  const pc = conn.peer._pc
+  return pc ? `ICE ${pc.iceConnectionState ?? 'unknown'}, signaling ${pc.signalingState ?? 'unknown'}` : 'no peer connection'
+}
+
+/**
+ * Watches a connection until it connects: one that has not connected after `timeoutMs` is closed;
+ * one that closes before it connects (failed, timed out, or given up by the peer) is reported and,
+ * unless the peer gave it up, the peer is told ({@link GAVE_UP_MESSAGE}) so it closes its side,
+ * which may never notice otherwise. y-webrtc announces this peer again when a connection closes,
+ * and the two connect anew.
+ */
+function watchConnecting(conn: WebrtcConnLike, room: RoomLike, provider: GuardedProvider, events: GuardEvents, connections: Connections, timeoutMs: number): void {
+  if (conn.connected || conn.closed || connections.watched.has(conn)) return
+  connections.watched.add(conn)
+  let reason = 'it failed before it connected'
+  const timer = startTimer(() => {
+    if (!connections.connecting.has(conn) || conn.connected || conn.closed) return
+    reason = `it did not connect within ${timeoutMs} ms (${stalledAt(conn)})`
+    conn.peer.destroy()
+  }, timeoutMs)
+  connections.connecting.set(conn, timer)
+  conn.peer.on('connect', () => {
+    stopTimer(timer)
+    connections.connecting.delete(conn)
+  })
+  conn.peer.on('close', () => {
+    if (!connections.connecting.delete(conn)) return
+    stopTimer(timer)
+    if (connections.destroyed) return
+    if (connections.givenUpByPeer.has(conn)) {
+      events.onConnectionRetry?.({ peer: conn.remotePeerId, reason: 'the peer gave up its side before it connected' })
+      return
+    }
+    events.onConnectionRetry?.({ peer: conn.remotePeerId, reason })
+    tellGaveUp(provider, room, conn.remotePeerId, events)
+  })
 }
 
 function guardBroadcast(room: RoomLike, receive: ReceivePath, events: GuardEvents): void {
@@ -266,11 +367,12 @@ function guardBroadcast(room: RoomLike, receive: ReceivePath, events: GuardEvent
 
 /**
  * Wraps y-webrtc's `message` handler of each signaling connection (shared by every room on that
- * server): a message in this room that the room key cannot decrypt is reported, and an
+ * server): a message in this room that the room key cannot decrypt is reported, an
  * announcement whose offer is the announcer's to make (see {@link offersTo}) is answered by
- * announcing ourselves, so the announcer makes it, instead of by an offer.
+ * announcing ourselves, so the announcer makes it, instead of by an offer, and a peer's
+ * {@link GAVE_UP_MESSAGE} to us goes to `onGaveUp`.
  */
-function guardSignaling(provider: GuardedProvider, events: GuardEvents): void {
+function guardSignaling(provider: GuardedProvider, events: GuardEvents, onGaveUp: (room: RoomLike, from: string) => void): void {
   for (const conn of provider.signalingConns) {
     const handlers = [...(conn._observers.get('message') ?? [])]
     if (handlers.some((handler) => (handler as Guarded<Listener>)[GUARD])) continue
@@ -291,8 +393,11 @@ function guardSignaling(provider: GuardedProvider, events: GuardEvents): void {
         const key = room.key
         decrypt(bytes, key).then(
           (plain) => {
-            if (leavesOfferToAnnouncer(plain, room, provider.maxConns)) {
-              announce(conn, room, key).catch((error: unknown) => events.onBadMessage({ from: `signaling server ${conn.url}`, reason: `answering its announcement with ours failed (${(error as Error).message})` }))
+            const signal = readSignal(plain)
+            if (signal && signal.type === GAVE_UP_MESSAGE) {
+              if (signal.to === room.peerId) onGaveUp(room, signal.from)
+            } else if (signal && leavesOfferToAnnouncer(signal, room, provider.maxConns)) {
+              publish(conn, room, key, { type: 'announce', from: room.peerId }).catch((error: unknown) => events.onBadMessage({ from: `signaling server ${conn.url}`, reason: `answering its announcement with ours failed (${(error as Error).message})` }))
             } else {
               forward(handlers, [message], `signaling server ${conn.url}`, events)
             }
@@ -321,26 +426,43 @@ export interface WebrtcGuard {
  * disconnected is not connected again: make a new provider (and guard) instead, since a
  * reconnect may open signaling connections the guard has not seen.
  */
-export function guardWebrtcProvider(provider: GuardedProvider, receive: ReceivePath, events: GuardEvents): WebrtcGuard {
-  let destroyed = false
-  const connections: Connections = { reassembly: createReassembly(), nextMessageId: 0 }
+export function guardWebrtcProvider(provider: GuardedProvider, receive: ReceivePath, events: GuardEvents, options: GuardOptions = {}): WebrtcGuard {
+  const timeoutMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS
+  const connections: Connections = {
+    reassembly: createReassembly(),
+    nextMessageId: 0,
+    connecting: new Map(),
+    givenUpByPeer: new WeakSet(),
+    watched: new WeakSet(),
+    destroyed: false,
+  }
   const guardConnections = (): void => {
     const room = provider.room
-    if (destroyed || !room) return
-    for (const conn of room.webrtcConns.values()) guardConnection(conn, room, receive, events, connections)
+    if (connections.destroyed || !room) return
+    for (const conn of room.webrtcConns.values()) {
+      guardConnection(conn, room, receive, events, connections)
+      watchConnecting(conn, room, provider, events, connections, timeoutMs)
+    }
   }
   provider.on('peers', guardConnections)
-  guardSignaling(provider, events)
+  guardSignaling(provider, events, (room, from) => {
+    const conn = room.webrtcConns.get(from)
+    if (connections.destroyed || !conn || conn.connected) return
+    connections.givenUpByPeer.add(conn)
+    conn.peer.destroy()
+  })
   // The room exists once the key is derived; y-webrtc subscribes it to the BroadcastChannel then.
   void Promise.resolve(provider.key).then(() => {
-    if (destroyed || !provider.room) return
+    if (connections.destroyed || !provider.room) return
     guardBroadcast(provider.room, receive, events)
     guardConnections()
   })
   return {
     destroy() {
-      destroyed = true
+      connections.destroyed = true
       provider.off('peers', guardConnections)
+      for (const timer of connections.connecting.values()) stopTimer(timer)
+      connections.connecting.clear()
     },
   }
 }

@@ -30,6 +30,13 @@ export interface NodePeerOptions {
   /** STUN and TURN servers; none by default (peers on one network need none). */
   readonly iceServers?: readonly { urls: string | string[]; username?: string; credential?: string }[]
   readonly log?: PeerLog
+  /**
+   * Told when a WebRTC connection to a peer stalled or failed before it connected and is started
+   * again (not a problem in itself, so not on `log`; for tracing).
+   */
+  readonly onConnectionRetry?: PeerLog
+  /** How long a WebRTC connection may take to connect before it is started again (by default the guard's CONNECT_TIMEOUT_MS, 10 s). */
+  readonly connectTimeoutMs?: number
 }
 
 /** A peer in a room. */
@@ -117,7 +124,8 @@ export function joinRoom(invitation: string | RoomInvite, options: NodePeerOptio
         if (!wrongSecret) log(`messages in this room through ${signaling} are encrypted with a different secret: check the invite`)
         wrongSecret = true
       },
-    })
+      onConnectionRetry: ({ peer, reason }) => options.onConnectionRetry?.(`connection to peer ${peer} started again: ${reason}`),
+    }, options.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.connectTimeoutMs })
     stopGuard = () => guard.destroy()
     webrtc.on('synced', ({ synced }: { synced: boolean }) => {
       if (synced && (webrtc?.room?.webrtcConns.size ?? 0) > 0) markSynced()

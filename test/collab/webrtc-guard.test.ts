@@ -12,7 +12,7 @@ import { mldocUpdateCheck } from '../../core/collab/check.js'
 import { formatInvite } from '../../core/collab/invite.js'
 import { newRoomId, newRoomSecret } from '../../core/collab/random.js'
 import { createReceivePath } from '../../core/collab/receive.js'
-import { guardWebrtcProvider, offersTo, type GuardedProvider } from '../../core/collab/webrtc-guard.js'
+import { GAVE_UP_MESSAGE, guardWebrtcProvider, offersTo, type GuardedProvider } from '../../core/collab/webrtc-guard.js'
 import { joinRoom } from '../../node/peer/peer.js'
 import { startSignalServer, type SignalServer } from '../../node/signal/server.js'
 import { firstParagraphText, seededPeers } from './fixtures.js'
@@ -194,6 +194,80 @@ describe('y-webrtc guard', () => {
       socket.send(JSON.stringify({ type: 'publish', topic: room, data: await encryptedJson({ type: 'announce', from: larger }, key) }))
       await next('an offer to the larger peer id', (m) => isSignalTo(larger)(m) && (m.signal as { type?: string }).type === 'offer')
       expect(conns().has(larger)).toBe(true)
+    } finally {
+      socket.terminate()
+      peer.close()
+    }
+  })
+
+  /**
+   * A Node peer in a room with a hand-driven "peer" on the signaling server: the hand-driven one
+   * announces itself with a peer id larger than the Node peer's, so the Node peer offers to it.
+   */
+  async function peerOfferingToStranger(options: { connectTimeoutMs?: number } = {}) {
+    const room = newRoomId()
+    const secret = newRoomSecret()
+    const retries: string[] = []
+    const peer = joinRoom(formatInvite({ transport: 'webrtc', room, secret, signaling: [signal.url] }), { ydoc: seededPeers(1)[0]!, onConnectionRetry: (line) => retries.push(line), ...options })
+    const socket = new WebSocket(signal.url)
+    const received: { type: string; topic?: string; data?: string }[] = []
+    socket.on('message', (data) => received.push(JSON.parse(String(data))))
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject))
+    socket.send(JSON.stringify({ type: 'subscribe', topics: [room] }))
+    const key = await roomKey(secret, room)
+    await until(() => peer.webrtc?.room !== null && peer.webrtc?.room !== undefined)
+    const peerId = (peer.webrtc!.room as unknown as { peerId: string }).peerId
+    const stranger = '~stranger'
+    const messages = async () => (await Promise.all(received.filter((m) => m.type === 'publish' && m.topic === room).map((m) => decryptedJson(m.data!, key)))).filter((m) => m.from === peerId)
+    const conns = () => (peer.webrtc!.room as unknown as { webrtcConns: Map<string, unknown> }).webrtcConns
+    const send = async (message: Record<string, unknown>) => socket.send(JSON.stringify({ type: 'publish', topic: room, data: await encryptedJson(message, key) }))
+    /** Waits until the peer has published messages that `wanted` picks, `count` of them. */
+    const published = async (what: string, wanted: (m: Record<string, unknown>) => boolean, count = 1, ms = 5000) => {
+      const deadline = Date.now() + ms
+      for (;;) {
+        const found = (await messages()).filter(wanted)
+        if (found.length >= count) return found
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+        await new Promise((r) => setTimeout(r, 20))
+      }
+    }
+    await published('the peer announcing itself when it joins', (m) => m.type === 'announce')
+    await send({ type: 'announce', from: stranger })
+    await published('an offer to the stranger', (m) => m.type === 'signal' && m.to === stranger && (m.signal as { type?: string }).type === 'offer')
+    expect(conns().has(stranger)).toBe(true)
+    const announcements = (await messages()).filter((m) => m.type === 'announce').length
+    return { peer, peerId, stranger, socket, retries, conns, send, messages, published, announcements }
+  }
+
+  // y-webrtc has no connect timeout: a connection whose ICE never completes (the browser's side
+  // failed and node-datachannel never noticed) stayed forever, and y-webrtc ignored every later
+  // announcement of that peer, so the two never connected and the Node peer never synced.
+  it('gives up a connection that does not connect in time, tells the peer, and announces itself again', async () => {
+    const { peer, peerId, stranger, socket, retries, conns, published, announcements } = await peerOfferingToStranger({ connectTimeoutMs: 600 })
+    try {
+      // The stranger never answers the offer.
+      await published('the peer telling the stranger it gave up', (m) => m.type === GAVE_UP_MESSAGE && m.to === stranger)
+      expect(conns().has(stranger)).toBe(false)
+      await published('the peer announcing itself again', (m) => m.type === 'announce', announcements + 1)
+      expect(retries).toEqual([expect.stringMatching(new RegExp(`^connection to peer ${stranger} started again: it did not connect within 600 ms \\(ICE \\w+, signaling have-local-offer\\)$`))])
+      expect(peerId < stranger).toBe(true)
+    } finally {
+      socket.terminate()
+      peer.close()
+    }
+  })
+
+  it('closes its side of a connection the peer gave up before it connected, without telling it back', async () => {
+    const { peer, stranger, socket, retries, conns, send, messages, published, announcements } = await peerOfferingToStranger()
+    try {
+      await send({ type: GAVE_UP_MESSAGE, from: stranger, to: 'another-peer' })
+      await new Promise((r) => setTimeout(r, 300))
+      expect(conns().has(stranger)).toBe(true)
+      await send({ type: GAVE_UP_MESSAGE, from: stranger, to: (peer.webrtc!.room as unknown as { peerId: string }).peerId })
+      await published('the peer announcing itself again', (m) => m.type === 'announce', announcements + 1)
+      expect(conns().has(stranger)).toBe(false)
+      expect(retries).toEqual([`connection to peer ${stranger} started again: the peer gave up its side before it connected`])
+      expect((await messages()).filter((m) => m.type === GAVE_UP_MESSAGE)).toEqual([])
     } finally {
       socket.terminate()
       peer.close()

@@ -28,6 +28,12 @@ const ONLY = process.env.MLDOC_WEBRTC_ONLY ?? null
 const TRACE = process.env.MLDOC_WEBRTC_TRACE === '1'
 const log = (line) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`)
 
+/** Records a Node peer's connection that stalled or failed before it connected and was started again (figures.connectionRetries). */
+function retried(line) {
+  ;(figures.connectionRetries ??= []).push(line)
+  log(`Node peer: ${line}`)
+}
+
 /** Records a check; a failed one does not stop the run, so one report says everything. */
 function check(name, ok, detail = '') {
   checks.push({ name, ok: Boolean(ok), detail })
@@ -224,7 +230,7 @@ async function run() {
     if (ONLY === 'large-document') {
       const c = await person('C', support, signal.url, work)
       later(() => c.context.close(), () => c.host.close())
-      await support.largeDocumentScenario({ check, figures, signalUrl: signal.url, newPage: () => newPage(c), exportMarkdown: (page) => exportMarkdown(c, page), problems: c.problems })
+      await support.largeDocumentScenario({ check, figures, signalUrl: signal.url, newPage: () => newPage(c), exportMarkdown: (page) => exportMarkdown(c, page), problems: c.problems, onConnectionRetry: retried })
       return
     }
     const [a, b] = await Promise.all([person('A', support, signal.url, work), person('B', support, signal.url, work)])
@@ -374,7 +380,7 @@ async function run() {
 
     // --- A Node peer joins from the invite; its edit appears in the browsers --------------------
     const nodeLog = []
-    const nodePeer = support.joinRoom(invite, { user: { name: 'Node', color: '#0a7ea4' }, log: (line) => nodeLog.push(line) })
+    const nodePeer = support.joinRoom(invite, { user: { name: 'Node', color: '#0a7ea4' }, log: (line) => nodeLog.push(line), onConnectionRetry: retried })
     later(() => nodePeer.close())
     t0 = Date.now()
     await nodePeer.synced(20000)
@@ -518,7 +524,7 @@ async function run() {
     await hpB.close({ runBeforeUnload: true })
 
     // --- A document of more than 1 MiB, both ways (scenarios/large-document.ts) -----------------
-    await support.largeDocumentScenario({ check, figures, signalUrl: signal.url, newPage: () => newPage(c), exportMarkdown: (page) => exportMarkdown(c, page), problems: c.problems })
+    await support.largeDocumentScenario({ check, figures, signalUrl: signal.url, newPage: () => newPage(c), exportMarkdown: (page) => exportMarkdown(c, page), problems: c.problems, onConnectionRetry: retried })
   } finally {
     for (const step of cleanup) {
       try {

@@ -25,6 +25,8 @@ export interface ScenarioTools {
   /** Clicks Export Markdown on the page and reads what the host wrote. */
   exportMarkdown(page: Page): Promise<string>
   readonly problems: string[]
+  /** Told when a Node peer's connection stalled or failed before it connected and was started again. */
+  onConnectionRetry(line: string): void
 }
 
 const WORDS = 'model data feature label drift recall precision latency batch training serving pipeline metric baseline churn cohort window'.split(' ')
@@ -80,7 +82,7 @@ export async function largeDocumentScenario(tools: ScenarioTools): Promise<void>
   tools.check('the large document holds more than 1 MiB of Yjs state', stateBytes > 1024 * 1024, `${stateBytes} bytes`)
   const invite: RoomInvite = { transport: 'webrtc', room: newRoomId(), secret: newRoomSecret(), signaling: [tools.signalUrl] }
   const logs: string[] = []
-  const sharer = joinRoom(formatInvite(invite), { ydoc, user: { name: 'Sharer', color: '#0a7ea4' }, log: (line) => logs.push(`sharer: ${line}`) })
+  const sharer = joinRoom(formatInvite(invite), { ydoc, user: { name: 'Sharer', color: '#0a7ea4' }, log: (line) => logs.push(`sharer: ${line}`), onConnectionRetry: (line) => tools.onConnectionRetry(`sharer: ${line}`) })
   let sharerOpen = true
   let receiver: ReturnType<typeof joinRoom> | null = null
   const problemsBefore = tools.problems.length
@@ -96,7 +98,7 @@ export async function largeDocumentScenario(tools: ScenarioTools): Promise<void>
     sharer.close()
     sharerOpen = false
     t0 = Date.now()
-    receiver = joinRoom(formatInvite(invite), { user: { name: 'Receiver', color: '#bf8700' }, log: (line) => logs.push(`receiver: ${line}`) })
+    receiver = joinRoom(formatInvite(invite), { user: { name: 'Receiver', color: '#bf8700' }, log: (line) => logs.push(`receiver: ${line}`), onConnectionRetry: (line) => tools.onConnectionRetry(`receiver: ${line}`) })
     await receiver.synced(20000)
     const peer = receiver
     await until('the Node peer to hold the whole document', () => peer.ydoc.getXmlFragment('default').length >= ydoc.getXmlFragment('default').length, 10000)
