@@ -31,7 +31,9 @@ import { convergenceRun } from '../reliability/convergence/peers.js'
  * - restoring the person's selection after a remote change no longer throws `RangeError: Position
  *   N out of range` when its absolute positions count in another document: one an earlier
  *   transaction of the same update replaced (Yjs' formatting cleanup; convergence seed 18), or
- *   an older one an undo step stored.
+ *   an older one an undo step stored;
+ * - a click the editor has not read yet (its DOM selection moved, selectionchange still to come)
+ *   stays where the person clicked when a remote change comes in first (yjs/y-prosemirror#146).
  */
 
 const editors: Editor[] = []
@@ -495,4 +497,58 @@ describe('a remote update that Yjs follows with its formatting cleanup', () => {
       console.warn = warn
     }
   }, 60_000)
+})
+
+describe('a click the editor has not read yet when a remote change comes in', () => {
+  it('keeps the caret where the person clicked, in the editor and in the DOM (yjs/y-prosemirror#146)', () => {
+    const content = [paragraph('First paragraph.'), paragraph('Second paragraph.'), paragraph('Third paragraph, clicked.'), paragraph('Fourth.')]
+    const start = createYDoc({ meta: emptyMeta(), body: mldocSchema().nodeFromJSON({ type: 'doc', content }) })
+    const [a, b] = [new Y.Doc(), new Y.Doc()]
+    a.clientID = 1
+    b.clientID = 2
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(start))
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(start))
+    const editorA = editorFor(a)
+    // B's editor is in the document and focusable (a tabindex: jsdom focuses no contenteditable
+    // without one), so it has the focus and owns the DOM selection, as a window someone clicks in.
+    const element = document.body.appendChild(document.createElement('div'))
+    const editorB = new Editor({
+      element,
+      editorProps: { attributes: { tabindex: '0' } },
+      extensions: [...mldocExtensions({ starterKit: { undoRedo: false } }), Collaboration.configure({ document: b, field: BODY_FRAGMENT })],
+    })
+    editors.push(editorB)
+    editorB.view.focus()
+    expect(editorB.view.hasFocus()).toBe(true)
+    const third = () => editorB.view.dom.children[2]!.firstChild as Text
+
+    // [what A types, where B clicks (after this text of the third paragraph), where B's caret is then]
+    const cases: [string, () => void, string, string][] = [
+      ['A types in a block before the click', () => editorA.chain().insertContentAt(after(editorA, 'Second'), ' long').run(), 'Third para', 'Third para'],
+      ['A types in the clicked block, before the click', () => editorA.chain().insertContentAt(after(editorA, 'Third'), ' big').run(), 'Third para', 'Third big para'],
+      ['A types after the click', () => editorA.chain().insertContentAt(after(editorA, 'Fourth'), ' and last').run(), 'Third big para', 'Third big para'],
+    ]
+    for (const [name, type, clickAfter, clickedAfter] of cases) {
+      editorB.commands.setTextSelection(after(editorB, 'First'))
+      expect(document.getSelection()!.anchorNode, name).toBe(editorB.view.dom.children[0]!.firstChild)
+      // The click: the browser moves the DOM selection into the third paragraph at once, and
+      // ProseMirror reads it when it handles selectionchange, which jsdom fires on a later task
+      // (as Chromium does). A's keystroke arrives before that, in this same task.
+      document.getSelection()!.collapse(third(), clickAfter.length)
+      type()
+      deliver(a, b)
+
+      // Unpatched, the binding restored the caret ProseMirror last read, in the first paragraph,
+      // and drew it there in the DOM too: the click was lost.
+      const { selection } = editorB.state
+      expect(selection.empty, name).toBe(true)
+      expect(caretContext(editorB, selection.head), name).toBe(clickedAfter)
+      const domSelection = document.getSelection()!
+      expect(domSelection.anchorNode, name).toBe(third())
+      expect(domSelection.anchorOffset, name).toBe(clickedAfter.length)
+      expect(JSON.stringify(editorB.state.doc.toJSON()), name).toBe(JSON.stringify(editorA.state.doc.toJSON()))
+    }
+    expect(editorB.state.doc.textContent).toBe('First paragraph.Second long paragraph.Third big paragraph, clicked.Fourth and last.')
+    element.remove()
+  })
 })
