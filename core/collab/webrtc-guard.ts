@@ -224,7 +224,22 @@ function guardConnection(conn: WebrtcConnLike, room: RoomLike, receive: ReceiveP
     if (!(data instanceof Uint8Array)) return send(data)
     const id = connections.nextMessageId
     connections.nextMessageId = (id + 1) >>> 0
-    for (const frame of fragmentMessage(data, id)) send(frame)
+    const frames = fragmentMessage(data, id)
+    let sent = 0
+    try {
+      for (const frame of frames) {
+        send(frame)
+        sent++
+      }
+    } catch (error) {
+      // y-webrtc sends to connections still connecting too, and ignores what fails there.
+      if (!conn.connected || connections.destroyed) throw error
+      // y-webrtc ignores a failed send on an open connection as well: a sync message lost that
+      // way (the document itself, answering the peer's sync step 1) leaves the peer without the
+      // document for good. The connection is closed instead, and starts again with a new sync.
+      events.onConnectionRetry?.({ peer: conn.remotePeerId, reason: `a message of ${data.byteLength} bytes could not be sent (${sent} of ${frames.length} frames went out: ${(error as Error).message})` })
+      conn.peer.destroy()
+    }
   }
 }
 

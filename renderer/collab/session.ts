@@ -141,6 +141,7 @@ export class CollabSession {
     })
     const events = {
       onBadMessage: ({ from, reason }: { from: string; reason: string }) => console.warn(`MLDoc: ignored a message from ${from}: ${reason}`),
+      onConnectionRetry: ({ peer, reason }: { peer: string; reason: string }) => console.info(`MLDoc: the connection to peer ${peer} starts again: ${reason}`),
       onWrongSecret: () => {
         if (this.wrongSecret) return
         this.wrongSecret = true

@@ -1,6 +1,7 @@
 // The guard reaches into y-webrtc 10.3 (pinned): these tests fail if the internals it relies on
 // change, and check its BroadcastChannel path in Node (the WebRTC path is covered by the
 // scenarios in webrtc.test.ts). A hostile "tab" posts encrypted messages on the room's channel.
+import { EventEmitter } from 'node:events'
 import * as buffer from 'lib0/buffer'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -208,12 +209,13 @@ describe('y-webrtc guard', () => {
     const room = newRoomId()
     const secret = newRoomSecret()
     const retries: string[] = []
-    const peer = joinRoom(formatInvite({ transport: 'webrtc', room, secret, signaling: [signal.url] }), { ydoc: seededPeers(1)[0]!, onConnectionRetry: (line) => retries.push(line), ...options })
+    // In the room before the peer, so that its first announcement is not missed.
     const socket = new WebSocket(signal.url)
     const received: { type: string; topic?: string; data?: string }[] = []
     socket.on('message', (data) => received.push(JSON.parse(String(data))))
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject))
     socket.send(JSON.stringify({ type: 'subscribe', topics: [room] }))
+    const peer = joinRoom(formatInvite({ transport: 'webrtc', room, secret, signaling: [signal.url] }), { ydoc: seededPeers(1)[0]!, onConnectionRetry: (line) => retries.push(line), ...options })
     const key = await roomKey(secret, room)
     await until(() => peer.webrtc?.room !== null && peer.webrtc?.room !== undefined)
     const peerId = (peer.webrtc!.room as unknown as { peerId: string }).peerId
@@ -254,6 +256,43 @@ describe('y-webrtc guard', () => {
     } finally {
       socket.terminate()
       peer.close()
+    }
+  })
+
+  // y-webrtc ignores a send that throws: when the document itself (the sync step 2 answering the
+  // peer's step 1) failed to go out on an open connection, the peer never got it.
+  it('closes an open connection on which a message could not be sent, so it starts again; a connecting one is left to y-webrtc', async () => {
+    const frames: number[] = []
+    const peer = Object.assign(new EventEmitter(), {
+      send: (data: Uint8Array) => {
+        if (frames.length === 1) throw new Error('Failure to send data')
+        frames.push(data.byteLength)
+      },
+      destroyed: 0,
+      destroy: () => void peer.destroyed++,
+      _pc: null,
+    })
+    const conn = { remotePeerId: 'other', connected: false, closed: false, peer }
+    const room = { name: 'r', peerId: 'self', key: null, webrtcConns: new Map([['other', conn]]), bcConns: new Set<string>(), bcconnected: false, _bcSubscriber: () => {} }
+    const provider = { room, key: Promise.resolve(null), signalingConns: [], maxConns: 20, on: () => {}, off: () => {} }
+    const doc = new Y.Doc()
+    const receive = createReceivePath(doc, { onDrop: () => {} })
+    const retries: string[] = []
+    const guard = guardWebrtcProvider(provider as unknown as GuardedProvider, receive, { onBadMessage: () => {}, onWrongSecret: () => {}, onConnectionRetry: ({ peer: id, reason }) => retries.push(`${id}: ${reason}`) })
+    try {
+      await provider.key
+      await new Promise((r) => setTimeout(r, 0))
+      const message = new Uint8Array(200_000)
+      expect(() => conn.peer.send(message)).toThrow('Failure to send data')
+      expect([peer.destroyed, retries]).toEqual([0, []])
+      frames.length = 0
+      conn.connected = true
+      expect(() => conn.peer.send(message)).not.toThrow()
+      expect(peer.destroyed).toBe(1)
+      expect(retries).toEqual(['other: a message of 200000 bytes could not be sent (1 of 4 frames went out: Failure to send data)'])
+    } finally {
+      guard.destroy()
+      receive.destroy()
     }
   })
 

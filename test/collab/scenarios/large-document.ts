@@ -99,7 +99,10 @@ export async function largeDocumentScenario(tools: ScenarioTools): Promise<void>
     sharerOpen = false
     t0 = Date.now()
     receiver = joinRoom(formatInvite(invite), { user: { name: 'Receiver', color: '#bf8700' }, log: (line) => logs.push(`receiver: ${line}`), onConnectionRetry: (line) => tools.onConnectionRetry(`receiver: ${line}`) })
-    await receiver.synced(20000)
+    // On a timeout, what the Node peers reported (dropped messages) says where the document went.
+    await receiver.synced(20000).catch((error: Error) => {
+      throw new Error(`${error.message}; the Node peers reported: ${logs.join(' | ') || 'nothing'}`)
+    })
     const peer = receiver
     await until('the Node peer to hold the whole document', () => peer.ydoc.getXmlFragment('default').length >= ydoc.getXmlFragment('default').length, 10000)
     const fromBrowser = exportMarkdown(readYDoc(peer.ydoc))
