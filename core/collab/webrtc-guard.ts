@@ -37,6 +37,8 @@ interface PeerLike {
   on(event: 'close' | 'connect', listener: () => void): unknown
   send: (data: Uint8Array) => void
   destroy(): void
+  /** simple-peer: connected and the data channel open (false once it is closing). */
+  readonly connected: boolean
   /** The RTCPeerConnection (null once destroyed), read to say where a connection stalled. */
   readonly _pc?: { readonly iceConnectionState?: string; readonly signalingState?: string } | null
 }
@@ -232,8 +234,8 @@ function guardConnection(conn: WebrtcConnLike, room: RoomLike, receive: ReceiveP
         sent++
       }
     } catch (error) {
-      // y-webrtc sends to connections still connecting too, and ignores what fails there.
-      if (!conn.connected || connections.destroyed) throw error
+      // y-webrtc sends to connections still connecting too, and to closing ones, and ignores what fails there.
+      if (!conn.connected || !conn.peer.connected || connections.destroyed) throw error
       // y-webrtc ignores a failed send on an open connection as well: a sync message lost that
       // way (the document itself, answering the peer's sync step 1) leaves the peer without the
       // document for good. The connection is closed instead, and starts again with a new sync.

@@ -261,7 +261,7 @@ describe('y-webrtc guard', () => {
 
   // y-webrtc ignores a send that throws: when the document itself (the sync step 2 answering the
   // peer's step 1) failed to go out on an open connection, the peer never got it.
-  it('closes an open connection on which a message could not be sent, so it starts again; a connecting one is left to y-webrtc', async () => {
+  it('closes an open connection on which a message could not be sent, so it starts again; a connecting or closing one is left to y-webrtc', async () => {
     const frames: number[] = []
     const peer = Object.assign(new EventEmitter(), {
       send: (data: Uint8Array) => {
@@ -271,6 +271,7 @@ describe('y-webrtc guard', () => {
       destroyed: 0,
       destroy: () => void peer.destroyed++,
       _pc: null,
+      connected: false,
     })
     const conn = { remotePeerId: 'other', connected: false, closed: false, peer }
     const room = { name: 'r', peerId: 'self', key: null, webrtcConns: new Map([['other', conn]]), bcConns: new Set<string>(), bcconnected: false, _bcSubscriber: () => {} }
@@ -287,6 +288,11 @@ describe('y-webrtc guard', () => {
       expect([peer.destroyed, retries]).toEqual([0, []])
       frames.length = 0
       conn.connected = true
+      // Open for y-webrtc, but the data channel is closing (the peer left): y-webrtc's close handling follows.
+      expect(() => conn.peer.send(message)).toThrow('Failure to send data')
+      expect([peer.destroyed, retries]).toEqual([0, []])
+      frames.length = 0
+      peer.connected = true
       expect(() => conn.peer.send(message)).not.toThrow()
       expect(peer.destroyed).toBe(1)
       expect(retries).toEqual(['other: a message of 200000 bytes could not be sent (1 of 4 frames went out: Failure to send data)'])
