@@ -96,6 +96,13 @@ export interface GuardEvents {
    * its side up: it is closed and the two peers start again (not an error; for diagnostics).
    */
   onConnectionRetry?(detail: { peer: string; reason: string }): void
+  /**
+   * A peer's sync step 2 (its document, or what this peer lacked of it) went through the receive
+   * path. Unlike y-webrtc's `synced` event this is told for every connection: y-webrtc marks its
+   * room synced when the last connection closes (no connection left unsynced), and then reports
+   * the next connection's sync to nobody.
+   */
+  onPeerSynced?(detail: { peer: string }): void
 }
 
 /** Options of {@link guardWebrtcProvider}. */
@@ -216,6 +223,7 @@ function guardConnection(conn: WebrtcConnLike, room: RoomLike, receive: ReceiveP
     }
     const admitted = admit(message, receive, room, from, events)
     if (admitted) forward(current, [admitted], from, events)
+    if (admitted === EMPTY_SYNC_STEP_2) events.onPeerSynced?.({ peer: conn.remotePeerId })
   }
   handler[GUARD] = true
   conn.peer.removeAllListeners('data')

@@ -125,11 +125,11 @@ export function joinRoom(invitation: string | RoomInvite, options: NodePeerOptio
         wrongSecret = true
       },
       onConnectionRetry: ({ peer, reason }) => options.onConnectionRetry?.(`connection to peer ${peer} started again: ${reason}`),
+      // Not y-webrtc's `synced` event: after a first connection attempt failed, y-webrtc had
+      // marked the room synced (no connection left unsynced) and never reported the sync that followed.
+      onPeerSynced: markSynced,
     }, options.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.connectTimeoutMs })
     stopGuard = () => guard.destroy()
-    webrtc.on('synced', ({ synced }: { synced: boolean }) => {
-      if (synced && (webrtc?.room?.webrtcConns.size ?? 0) > 0) markSynced()
-    })
   } else {
     relay = new WebsocketProvider(invite.relay, relayDocumentName(invite), ydoc, { WebSocketPolyfill: NodeWebSocket as unknown as typeof WebSocket, disableBc: true })
     guardRelayProvider(relay as unknown as Parameters<typeof guardRelayProvider>[0], receive, (reason) => log(reason))

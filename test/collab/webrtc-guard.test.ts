@@ -7,7 +7,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { WebrtcProvider } from 'y-webrtc'
+import { WebrtcConn, WebrtcProvider } from 'y-webrtc'
 import * as Y from 'yjs'
 import { mldocUpdateCheck } from '../../core/collab/check.js'
 import { formatInvite } from '../../core/collab/invite.js'
@@ -299,6 +299,32 @@ describe('y-webrtc guard', () => {
     } finally {
       guard.destroy()
       receive.destroy()
+    }
+  })
+
+  // After a first connection attempt failed, y-webrtc had marked the room synced (no connection
+  // left unsynced) and did not report the sync of the next connection: the Node peer, waiting for
+  // y-webrtc's synced event, never resolved synced() though the document had arrived.
+  it('tells a Node peer it synced when a peer’s document arrives, also after y-webrtc marked the room synced with no connection', async () => {
+    const [shared] = seededPeers(1)
+    const peer = joinRoom(formatInvite({ transport: 'webrtc', room: newRoomId(), secret: newRoomSecret(), signaling: [signal.url] }))
+    try {
+      await until(() => peer.webrtc?.room !== null && peer.webrtc?.room !== undefined)
+      const provider = peer.webrtc!
+      const room = provider.room!
+      room.synced = true
+      const conn = new WebrtcConn(provider.signalingConns[0]!, false, 'other-peer', room)
+      room.webrtcConns.set('other-peer', conn)
+      provider.emit('peers', [{ added: ['other-peer'], removed: [], webrtcPeers: ['other-peer'], bcPeers: [] }])
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, 0)
+      encoding.writeVarUint(encoder, 1)
+      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(shared!))
+      conn.peer.emit('data', encoding.toUint8Array(encoder))
+      await peer.synced(3000)
+      expect(firstParagraphText(peer.ydoc).toString()).toBe(firstParagraphText(shared!).toString())
+    } finally {
+      peer.close()
     }
   })
 
