@@ -38,29 +38,38 @@ import { convergenceRun } from '../reliability/convergence/peers.js'
 
 const editors: Editor[] = []
 afterEach(() => {
-  for (const editor of editors.splice(0)) editor.destroy()
+  for (const editor of editors.splice(0)) {
+    editor.destroy()
+    // An editor put in the page (to have the focus) leaves it with the test.
+    editor.options.element?.remove()
+  }
   vi.useRealTimers()
 })
 
-/** An editor bound to `ydoc`, configured as MLDoc's editor is, with `extra` extensions after. */
-function editorFor(ydoc: Y.Doc, extra: AnyExtension[] = []): Editor {
+/**
+ * An editor bound to `ydoc`, configured as MLDoc's editor is, with `extra` extensions after.
+ * `focusable`: in the page and focusable (a tabindex: jsdom focuses no contenteditable without
+ * one), so it can have the focus and own the DOM selection, as a window someone clicks in.
+ */
+function editorFor(ydoc: Y.Doc, extra: AnyExtension[] = [], focusable = false): Editor {
   const editor = new Editor({
-    element: document.createElement('div'),
+    element: focusable ? document.body.appendChild(document.createElement('div')) : document.createElement('div'),
+    editorProps: focusable ? { attributes: { tabindex: '0' } } : {},
     extensions: [...mldocExtensions({ starterKit: { undoRedo: false } }), Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }), ...extra],
   })
   editors.push(editor)
   return editor
 }
 
-/** Two peers that start from the same document, each with its own editor, not yet connected. */
-function twoPeers(content: JSONContent[], extraB: AnyExtension[] = []): { a: Y.Doc; b: Y.Doc; editorA: Editor; editorB: Editor } {
+/** Two peers that start from the same document, each with its own editor, not yet connected (B's focusable when asked). */
+function twoPeers(content: JSONContent[], extraB: AnyExtension[] = [], focusableB = false): { a: Y.Doc; b: Y.Doc; editorA: Editor; editorB: Editor } {
   const start = createYDoc({ meta: emptyMeta(), body: mldocSchema().nodeFromJSON({ type: 'doc', content }) })
   const [a, b] = [new Y.Doc(), new Y.Doc()]
   a.clientID = 1
   b.clientID = 2
   Y.applyUpdate(a, Y.encodeStateAsUpdate(start))
   Y.applyUpdate(b, Y.encodeStateAsUpdate(start))
-  return { a, b, editorA: editorFor(a), editorB: editorFor(b, extraB) }
+  return { a, b, editorA: editorFor(a), editorB: editorFor(b, extraB, focusableB) }
 }
 
 /** Sends `from` everything `to` has not seen yet, as one update (one remote change for `to`). */
@@ -502,22 +511,8 @@ describe('a remote update that Yjs follows with its formatting cleanup', () => {
 describe('a click the editor has not read yet when a remote change comes in', () => {
   it('keeps the caret where the person clicked, in the editor and in the DOM (yjs/y-prosemirror#146)', () => {
     const content = [paragraph('First paragraph.'), paragraph('Second paragraph.'), paragraph('Third paragraph, clicked.'), paragraph('Fourth.')]
-    const start = createYDoc({ meta: emptyMeta(), body: mldocSchema().nodeFromJSON({ type: 'doc', content }) })
-    const [a, b] = [new Y.Doc(), new Y.Doc()]
-    a.clientID = 1
-    b.clientID = 2
-    Y.applyUpdate(a, Y.encodeStateAsUpdate(start))
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(start))
-    const editorA = editorFor(a)
-    // B's editor is in the document and focusable (a tabindex: jsdom focuses no contenteditable
-    // without one), so it has the focus and owns the DOM selection, as a window someone clicks in.
-    const element = document.body.appendChild(document.createElement('div'))
-    const editorB = new Editor({
-      element,
-      editorProps: { attributes: { tabindex: '0' } },
-      extensions: [...mldocExtensions({ starterKit: { undoRedo: false } }), Collaboration.configure({ document: b, field: BODY_FRAGMENT })],
-    })
-    editors.push(editorB)
+    // B's editor has the focus and owns the DOM selection, as a window someone clicks in.
+    const { a, b, editorA, editorB } = twoPeers(content, [], true)
     editorB.view.focus()
     expect(editorB.view.hasFocus()).toBe(true)
     const third = () => editorB.view.dom.children[2]!.firstChild as Text
@@ -549,6 +544,5 @@ describe('a click the editor has not read yet when a remote change comes in', ()
       expect(JSON.stringify(editorB.state.doc.toJSON()), name).toBe(JSON.stringify(editorA.state.doc.toJSON()))
     }
     expect(editorB.state.doc.textContent).toBe('First paragraph.Second long paragraph.Third big paragraph, clicked.Fourth and last.')
-    element.remove()
   })
 })

@@ -10,7 +10,7 @@ import { TOOL_CATALOG } from '../../../core/domain/catalog.js'
 import { emptyMeta } from '../../../core/document/meta.js'
 import { mldocSchema } from '../../../core/schema/index.js'
 import { createYDoc, readYDoc } from '../../../core/yjs/doc.js'
-import { choose, controlByLabel, everyBlockDoc, fieldTextOf, findBlock, interact, mountEditor, settle, typeInto, type MountedEditor } from './mount.js'
+import { choose, controlByLabel, everyBlockDoc, fieldTextOf, findBlock, interact, mountEditor, placeCaretIn, settle, typeInto, type MountedEditor } from './mount.js'
 
 let mounted: MountedEditor | undefined
 afterEach(async () => {
@@ -58,16 +58,6 @@ function key(editor: Editor, name: string, shiftKey = false): void {
 function caretField(editor: Editor): string {
   const parent = editor.state.selection.$from.parent
   return parent.type.name === 'blockField' ? String(parent.attrs.name) : ''
-}
-
-function placeCaretIn(editor: Editor, type: string, field: string): void {
-  const block = findBlock(editor, type)
-  let at = -1
-  block.node.descendants((node, pos) => {
-    if (at < 0 && node.type.name === 'blockField' && node.attrs.name === field) at = block.pos + 1 + pos + 1 + node.content.size
-    return at < 0
-  })
-  editor.commands.setTextSelection(at)
 }
 
 describe('every structured block renders as a labelled form', () => {

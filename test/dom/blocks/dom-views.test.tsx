@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
-import type { Editor } from '@tiptap/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { emptyBlockJSON } from '../../../core/blocks/define.js'
 import { BLOCKS } from '../../../core/blocks/registry.js'
 import { MATURITY_CRITERIA } from '../../../core/domain/maturity.js'
-import { everyBlockDoc, findBlock, interact, mountEditor, type MountedEditor } from './mount.js'
+import { everyBlockDoc, findBlock, interact, mountEditor, placeCaretIn, type MountedEditor } from './mount.js'
 
 // The field and maturity-criterion views are drawn without React (renderer/blocks/field-view.ts,
 // criterion-view.ts); block-views.test.tsx checks them as forms, these check what React did for them.
@@ -14,17 +13,6 @@ afterEach(async () => {
   await mounted?.unmount()
   mounted = undefined
 })
-
-/** Puts the caret at the end of the first field named `field` inside the first block of a type. */
-function caretInto(editor: Editor, type: string, field: string): void {
-  const block = findBlock(editor, type)
-  let at = -1
-  block.node.descendants((node, pos) => {
-    if (at < 0 && node.type.name === 'blockField' && node.attrs.name === field) at = block.pos + 1 + pos + 1 + node.content.size
-    return at < 0
-  })
-  editor.commands.setTextSelection(at)
-}
 
 /** `type.field` of every field frame carrying data-active. */
 function activeFields(m: MountedEditor): string[] {
@@ -37,9 +25,9 @@ describe('fields drawn without React', () => {
   it('marks the field the selection is in as active, and only that one', async () => {
     const m = (mounted = await mountEditor(everyBlockDoc()))
     expect(activeFields(m)).toEqual([])
-    await interact(() => caretInto(m.editor, 'metric', 'definition'))
+    await interact(() => placeCaretIn(m.editor, 'metric', 'definition'))
     expect(activeFields(m)).toEqual(['metric.definition'])
-    await interact(() => caretInto(m.editor, 'risk', 'mitigation'))
+    await interact(() => placeCaretIn(m.editor, 'risk', 'mitigation'))
     expect(activeFields(m)).toEqual(['risk.mitigation'])
     await interact(() => m.editor.commands.setTextSelection(1))
     expect(activeFields(m)).toEqual([])
@@ -48,7 +36,7 @@ describe('fields drawn without React', () => {
   it('keeps the text box named by its label and the hint in place as text comes and goes', async () => {
     const m = (mounted = await mountEditor(everyBlockDoc()))
     const box = () => m.container.querySelector<HTMLElement>('[data-block="risk"] [data-field="mitigation"] [role="textbox"]')!
-    await interact(() => caretInto(m.editor, 'risk', 'mitigation'))
+    await interact(() => placeCaretIn(m.editor, 'risk', 'mitigation'))
     await interact(() => m.editor.commands.insertContent('Retrain weekly'))
     expect(box().classList.contains('is-empty')).toBe(false)
     expect(box().textContent).toBe('Retrain weekly')

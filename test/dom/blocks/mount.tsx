@@ -126,6 +126,17 @@ export function findBlock(editor: Editor, type: string): { pos: number; node: PM
   return found
 }
 
+/** Puts the caret at the end of the first field named `field` inside the first block of a type. */
+export function placeCaretIn(editor: Editor, type: string, field: string): void {
+  const block = findBlock(editor, type)
+  let at = -1
+  block.node.descendants((node, pos) => {
+    if (at < 0 && node.type.name === 'blockField' && node.attrs.name === field) at = block.pos + 1 + pos + 1 + node.content.size
+    return at < 0
+  })
+  editor.commands.setTextSelection(at)
+}
+
 /** Text of a named field of a block (the first with that name, at any depth). */
 export function fieldTextOf(editor: Editor, type: string, field: string): string {
   let text: string | undefined
