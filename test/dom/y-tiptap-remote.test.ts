@@ -39,9 +39,10 @@ import { convergenceRun } from '../reliability/convergence/peers.js'
 const editors: Editor[] = []
 afterEach(() => {
   for (const editor of editors.splice(0)) {
+    const { element } = editor.options
     editor.destroy()
     // An editor put in the page (to have the focus) leaves it with the test.
-    editor.options.element?.remove()
+    if (element instanceof Element) element.remove()
   }
   vi.useRealTimers()
 })
