@@ -35,17 +35,18 @@ const listenersByInstance = new WeakMap<I18n, Set<(lang: Lang) => void>>()
 export function onUiLangChange(listener: (lang: Lang) => void): () => void {
   const i18n = getI18n()
   if (!i18n) return () => undefined
-  let listeners = listenersByInstance.get(i18n)
-  if (!listeners) {
-    const all = new Set<(lang: Lang) => void>()
-    listeners = all
-    listenersByInstance.set(i18n, all)
-    i18n.on('languageChanged', () => {
-      const lang = langOf(i18n)
-      for (const each of [...all]) each(lang)
-    })
-  }
-  const mine = listeners
-  mine.add(listener)
-  return () => void mine.delete(listener)
+  const listeners = listenersByInstance.get(i18n) ?? listenTo(i18n)
+  listeners.add(listener)
+  return () => void listeners.delete(listener)
+}
+
+/** Starts telling the DOM views of an i18next instance of its language changes; returns their set. */
+function listenTo(i18n: I18n): Set<(lang: Lang) => void> {
+  const listeners = new Set<(lang: Lang) => void>()
+  listenersByInstance.set(i18n, listeners)
+  i18n.on('languageChanged', () => {
+    const lang = langOf(i18n)
+    for (const listener of [...listeners]) listener(lang)
+  })
+  return listeners
 }
