@@ -5,7 +5,7 @@ import type { MLDocument } from '../core/document/model.js'
 import { MLDocError } from '../core/errors.js'
 import { importMarkdown } from '../core/markdown/index.js'
 import { createYDoc } from '../core/yjs/doc.js'
-import { encodeMLDocFile, readMLDocFile } from '../core/yjs/file.js'
+import { checkMLDocFile, encodeMLDocFile, readMLDocFile } from '../core/yjs/file.js'
 import { describeFileError, writeFileAtomic } from './files.js'
 
 /** A line-numbered note from importing Markdown: something kept as plain content, or dropped. */
@@ -22,11 +22,6 @@ export interface DocumentFile {
   format: 'mldoc' | 'markdown'
   /** What the Markdown import noticed, with line numbers; always empty for an `.mldoc` file. */
   warnings: ImportWarning[]
-  /**
-   * The `.mldoc` file's bytes as they are on disk, checked (null for Markdown): a host hands these
-   * to the editor as they are instead of encoding the same state again.
-   */
-  stored: Uint8Array<ArrayBuffer> | null
 }
 
 const MLDOC_MAGIC = new TextEncoder().encode('MLDOC\n')
@@ -82,11 +77,38 @@ export async function readMarkdownFile(path: string, options: { strict?: boolean
  */
 export async function readDocumentFile(path: string): Promise<DocumentFile> {
   const bytes = await readBytes(path)
-  const extension = extname(path).toLowerCase()
-  const isMLDoc = extension === '.mldoc' || (!MARKDOWN_EXTENSIONS.includes(extension) && startsWithMagic(bytes))
-  if (isMLDoc) return { ...readMLDocFile(bytes, path), format: 'mldoc', warnings: [], stored: bytes }
+  if (isMLDocFile(path, bytes)) return { ...readMLDocFile(bytes, path), format: 'mldoc', warnings: [] }
   const { doc, warnings } = importMarkdown(decodeMarkdown(bytes, path), { source: path })
-  return { ydoc: createYDoc(doc), doc, format: 'markdown', warnings, stored: null }
+  return { ydoc: createYDoc(doc), doc, format: 'markdown', warnings }
+}
+
+function isMLDocFile(path: string, bytes: Uint8Array): boolean {
+  const extension = extname(path).toLowerCase()
+  return extension === '.mldoc' || (!MARKDOWN_EXTENSIONS.includes(extension) && startsWithMagic(bytes))
+}
+
+/** A document as a host hands it to the editor: `.mldoc` file bytes, and where they came from. */
+export interface EditorFile {
+  /** `mldoc` for an `.mldoc` file (sent as it is on disk), `markdown` for an imported Markdown file. */
+  format: 'mldoc' | 'markdown'
+  /** `.mldoc` file bytes. */
+  bytes: Uint8Array<ArrayBuffer>
+}
+
+/**
+ * Reads a document for the editor. An `.mldoc` file goes as it is on disk once it is checked to
+ * be whole and undamaged ({@link checkMLDocFile}); its document is decoded and checked once, by
+ * the editor that opens it, not here as well (that took most of a cold open's time). A Markdown
+ * file is imported and encoded as a new `.mldoc` state. Errors are {@link MLDocError}s naming the file.
+ */
+export async function readDocumentForEditor(path: string): Promise<EditorFile> {
+  const bytes = await readBytes(path)
+  if (isMLDocFile(path, bytes)) {
+    checkMLDocFile(bytes, path)
+    return { format: 'mldoc', bytes }
+  }
+  const { doc } = importMarkdown(decodeMarkdown(bytes, path), { source: path })
+  return { format: 'markdown', bytes: encodeMLDocFile(createYDoc(doc)) }
 }
 
 /** Saves a Y.Doc as an `.mldoc` file, atomically (see {@link writeFileAtomic}). */

@@ -90,6 +90,16 @@ function stateOf(bytes: Uint8Array, source: string): Uint8Array {
 }
 
 /**
+ * Checks that bytes are a whole, undamaged `.mldoc` file (header, format, checksum, length once
+ * decompressed) without decoding the document in it: what a host checks before it hands a file
+ * to the editor, which decodes and checks the document itself ({@link readMLDocFile}).
+ * Throws an MLDocError naming `source` and saying what is wrong.
+ */
+export function checkMLDocFile(bytes: Uint8Array, source: string): void {
+  stateOf(bytes, source)
+}
+
+/**
  * Decodes a `.mldoc` file (format 1 or 2) into a new Y.Doc, refusing anything that is not a
  * whole, undamaged MLDoc file. Errors name the file and say what is wrong.
  */

@@ -5,7 +5,7 @@ import type { Lang } from '../../core/i18n.js'
 import { documentFromTemplate, type Template } from '../../core/templates/index.js'
 import { createYDoc } from '../../core/yjs/doc.js'
 import { decodeMLDocFile, encodeMLDocFile, readMLDocFile } from '../../core/yjs/file.js'
-import { readDocumentFile } from '../../node/documents.js'
+import { readDocumentForEditor } from '../../node/documents.js'
 import { cleanTempFiles, writeFileAtomic } from '../../node/files.js'
 import { exportToRepository } from '../../node/repo/index.js'
 import { scaffoldProject } from '../../node/scaffold/index.js'
@@ -137,13 +137,13 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
       }
       // Leftovers of an interrupted save; a folder we cannot tidy still opens.
       await cleanTempFiles(dirname(target)).catch(() => undefined)
-      const file = await readDocumentFile(target)
+      const file = await readDocumentForEditor(target)
       const name = displayName(target)
       if (file.format === 'mldoc') access.showDocument(windowId, target)
       await userData.addRecent(target, name)
       deps.documentUsed?.(target)
       // An imported Markdown file has no .mldoc yet: its first save asks where (never over the Markdown).
-      return { path: file.format === 'mldoc' ? target : null, name, state: file.stored ?? mldocBytes(file.ydoc) }
+      return { path: file.format === 'mldoc' ? target : null, name, state: file.bytes }
     },
 
     async saveDocument({ path, state, suggestedName }, { windowId }) {

@@ -6,7 +6,7 @@ import { LANGS } from '../../core/i18n.js'
 import { documentFromTemplate, type Template } from '../../core/templates/index.js'
 import { createYDoc } from '../../core/yjs/doc.js'
 import { decodeMLDocFile, encodeMLDocFile, readMLDocFile } from '../../core/yjs/file.js'
-import { readDocumentFile } from '../documents.js'
+import { readDocumentForEditor } from '../documents.js'
 import { writeFileAtomic } from '../files.js'
 import { exportToRepository } from '../repo/index.js'
 import { scaffoldProject } from '../scaffold/index.js'
@@ -108,11 +108,9 @@ export function folderHost(options: FolderHostOptions): HostApi {
       if (!path) throw new PathRefused('in browser mode a document is opened by its name in the documents folder')
       const target = await confinePath(dir, path, DOCUMENT_EXTENSIONS)
       const name = await nameInDir(dir, target)
-      const file = await readDocumentFile(target)
-      // An .mldoc file goes to the editor as it is on disk (checked), not encoded again.
-      if (file.stored) return { path: name, name: stem(name), state: file.stored }
+      const file = await readDocumentForEditor(target)
       // A Markdown file is imported: saving it writes a new .mldoc beside it, never over the Markdown.
-      return { path: null, name: stem(name), state: stateOf(file.ydoc) }
+      return { path: file.format === 'mldoc' ? name : null, name: stem(name), state: file.bytes }
     },
 
     async saveDocument({ path, state, suggestedName }) {

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import type { HostApi, OpenedDocument } from '../../core/host/api.js'
 import { readMeta } from '../../core/yjs/doc.js'
-import { decodeMLDocFile } from '../../core/yjs/file.js'
+import { readMLDocFile } from '../../core/yjs/file.js'
 import { DocumentReplica } from './replica.js'
 
 /** How the document stands against its file. */
@@ -42,8 +42,14 @@ export class DocumentSession {
   /** Encodes each save off the main thread (see DocumentReplica). */
   private readonly replica: DocumentReplica
 
+  /**
+   * Decodes the file and checks its document against MLDoc's schema before anything binds to
+   * it: a file that decodes but does not fit (a newer MLDoc's block, a damaged state) is refused
+   * with an MLDocError naming it, never shown with parts dropped and then saved over. Hosts check
+   * only that the file is whole; this is the one place its document is checked on open.
+   */
   constructor(private readonly host: HostApi, opened: OpenedDocument) {
-    this.ydoc = decodeMLDocFile(opened.state, opened.name)
+    this.ydoc = readMLDocFile(opened.state, opened.name).ydoc
     this.replica = DocumentReplica.use(this.ydoc, opened.state)
     this.state = { status: opened.path ? 'saved' : 'unsaved', path: opened.path, name: opened.name, error: null, exportPath: null }
     this.ydoc.on('update', this.onUpdate)

@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import type { HostApi } from '../../core/host/api.js'
-import { readMeta, writeMeta } from '../../core/yjs/doc.js'
-import { readMLDocFile } from '../../core/yjs/file.js'
+import { BODY_FRAGMENT, readMeta, writeMeta } from '../../core/yjs/doc.js'
+import { encodeMLDocFile, readMLDocFile } from '../../core/yjs/file.js'
 import { folderHost } from '../../node/web/folder-host.js'
 import { AUTOSAVE_DELAY, DocumentSession } from '../../renderer/document/session.js'
 
@@ -32,6 +33,18 @@ function retitle(session: DocumentSession, title: string): void {
 }
 
 describe('a document session', () => {
+  it('refuses a file whose document does not fit the schema, naming it, and writes nothing', async () => {
+    const foreign = new Y.Doc()
+    foreign.getXmlFragment(BODY_FRAGMENT).insert(0, [new Y.XmlElement('video')])
+    const bytes = encodeMLDocFile(foreign)
+    await writeFile(join(dir, 'foreign.mldoc'), bytes)
+    const opened = (await host.openDocument({ path: 'foreign.mldoc' }))!
+    expect(() => new DocumentSession(host, opened)).toThrow(/foreign.*does not fit MLDoc's schema.*video/s)
+    await wait(AUTOSAVE_DELAY + 300)
+    expect(Buffer.from(await readFile(join(dir, 'foreign.mldoc'))).equals(Buffer.from(bytes))).toBe(true)
+    expect(await readdir(dir)).toEqual(['foreign.mldoc'])
+  })
+
   it('never autosaves a document that has no file yet; the first save names the file after the title', async () => {
     const session = await newSession()
     expect(session.getState()).toMatchObject({ status: 'unsaved', path: null })
