@@ -60,23 +60,43 @@ export function readMeta(ydoc: Y.Doc, source = 'document'): DocumentMeta {
  * damaged file or a hostile peer and is never silently turned into a document.
  */
 export function readBody(ydoc: Y.Doc, source = 'document'): PMNode {
-  const refuse = (why: string): MLDocError => new MLDocError('document', `the document body does not fit MLDoc's schema (${why})`, source)
+  const body = repairBody(unrepairedBody(ydoc, source))
+  try {
+    body.check()
+  } catch (error) {
+    throw bodyRefused(source, (error as Error).message)
+  }
+  return body
+}
+
+function bodyRefused(source: string, why: string): MLDocError {
+  return new MLDocError('document', `the document body does not fit MLDoc's schema (${why})`, source)
+}
+
+/** The body as the Y.Doc holds it, refused when it has a {@link bodyDefect}; content rules not repaired yet. */
+function unrepairedBody(ydoc: Y.Doc, source: string): PMNode {
   let node: PMNode
   try {
     // Inside the try: a damaged state can hold shared types the binding cannot turn into JSON.
     node = mldocSchema().nodeFromJSON(yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(BODY_FRAGMENT)))
   } catch (error) {
-    throw refuse((error as Error).message)
+    throw bodyRefused(source, (error as Error).message)
   }
   const defect = bodyDefect(node)
-  if (defect !== null) throw refuse(defect)
-  const body = repairBody(node)
-  try {
-    body.check()
-  } catch (error) {
-    throw refuse((error as Error).message)
-  }
-  return body
+  if (defect !== null) throw bodyRefused(source, defect)
+  return node
+}
+
+/**
+ * Checks that a Y.Doc holds a document the editor can show without dropping anything: its header
+ * reads, and its body has only known nodes and marks, each where its parent can hold it, with
+ * attributes of the right kind. What else a merged body may break (content rules) the editor
+ * repairs as it shows it, as {@link readBody} does. Cheaper than {@link readYDoc}: nothing is
+ * repaired. Throws an MLDocError naming `source` and saying what is wrong.
+ */
+export function checkYDoc(ydoc: Y.Doc, source = 'document'): void {
+  readMeta(ydoc, source)
+  unrepairedBody(ydoc, source)
 }
 
 /** The document held by a Y.Doc. */

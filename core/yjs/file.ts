@@ -3,7 +3,7 @@ import type { MLDocument } from '../document/model.js'
 import { MLDocError } from '../errors.js'
 import { crc32 } from './crc32.js'
 import { deflateState, inflateState } from './deflate.js'
-import { readYDoc } from './doc.js'
+import { checkYDoc, readYDoc } from './doc.js'
 
 /** First bytes of every `.mldoc` file: "MLDOC" and a newline. */
 const MAGIC = [0x4d, 0x4c, 0x44, 0x4f, 0x43, 0x0a] as const
@@ -111,6 +111,17 @@ export function decodeMLDocFile(bytes: Uint8Array, source: string): Y.Doc {
   } catch (error) {
     throw new MLDocError('file', `the document state cannot be decoded (${(error as Error).message})`, source)
   }
+  return ydoc
+}
+
+/**
+ * Opens a `.mldoc` file for the editor: decodes it ({@link decodeMLDocFile}) and checks that its
+ * document is one the editor shows without dropping anything (`checkYDoc`), without building the
+ * repaired document {@link readMLDocFile} returns. Errors name the file and say what is wrong.
+ */
+export function openMLDocFile(bytes: Uint8Array, source: string): Y.Doc {
+  const ydoc = decodeMLDocFile(bytes, source)
+  checkYDoc(ydoc, source)
   return ydoc
 }
 

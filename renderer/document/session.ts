@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import type { HostApi, OpenedDocument } from '../../core/host/api.js'
 import { readMeta } from '../../core/yjs/doc.js'
-import { readMLDocFile } from '../../core/yjs/file.js'
+import { openMLDocFile } from '../../core/yjs/file.js'
 import { DocumentReplica } from './replica.js'
 
 /** How the document stands against its file. */
@@ -49,7 +49,7 @@ export class DocumentSession {
    * only that the file is whole; this is the one place its document is checked on open.
    */
   constructor(private readonly host: HostApi, opened: OpenedDocument) {
-    this.ydoc = readMLDocFile(opened.state, opened.name).ydoc
+    this.ydoc = openMLDocFile(opened.state, opened.name)
     this.replica = DocumentReplica.use(this.ydoc, opened.state)
     this.state = { status: opened.path ? 'saved' : 'unsaved', path: opened.path, name: opened.name, error: null, exportPath: null }
     this.ydoc.on('update', this.onUpdate)
