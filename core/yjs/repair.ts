@@ -51,11 +51,11 @@ function typesHeldBy(type: NodeType): ReadonlySet<NodeType> {
  * order, which marks go together) are left to {@link repairBody}.
  */
 export function bodyDefect(node: PMNode): string | null {
-  const attrs = [node.type.spec.attrs, ...node.marks.map((mark) => mark.type.spec.attrs)]
-  const values = [node.attrs, ...node.marks.map((mark) => mark.attrs)]
-  for (const [i, specs] of attrs.entries()) {
-    const refused = attributeProblem(specs ?? {}, values[i]!)
-    if (refused !== null) return `${i === 0 ? `a "${node.type.name}"` : `the "${node.marks[i - 1]!.type.name}" mark of a "${node.type.name}"`} has ${refused}`
+  const refused = attributeProblem(node.type.spec.attrs ?? NO_ATTRIBUTES, node.attrs)
+  if (refused !== null) return `a "${node.type.name}" has ${refused}`
+  for (const mark of node.marks) {
+    const refused = attributeProblem(mark.type.spec.attrs ?? NO_ATTRIBUTES, mark.attrs)
+    if (refused !== null) return `the "${mark.type.name}" mark of a "${node.type.name}" has ${refused}`
   }
   const held = typesHeldBy(node.type)
   let defect: string | null = null
@@ -73,6 +73,32 @@ function kindOf(value: unknown): string {
   return value === null ? 'null' : typeof value
 }
 
+/** One attribute of a node or mark type, as {@link attributeProblem} checks it. */
+interface AttributeRule {
+  readonly name: string
+  readonly validate: AttributeSpec['validate']
+  /** The kinds a value other than null may be. */
+  readonly kinds: readonly string[]
+}
+
+const NO_ATTRIBUTES: Readonly<Record<string, AttributeSpec>> = {}
+
+/** The rules of each type's attributes, worked out once per type (a body has thousands of nodes). */
+const attributeRules = new WeakMap<Readonly<Record<string, AttributeSpec>>, readonly AttributeRule[]>()
+
+function rulesOf(specs: Readonly<Record<string, AttributeSpec>>): readonly AttributeRule[] {
+  let rules = attributeRules.get(specs)
+  if (!rules) {
+    rules = Object.entries(specs).map(([name, { validate, default: initial }]) => ({
+      name,
+      validate,
+      kinds: ['string', 'number', 'boolean'].includes(kindOf(initial)) ? [kindOf(initial)] : ['string', 'number', 'boolean', 'list of numbers'],
+    }))
+    attributeRules.set(specs, rules)
+  }
+  return rules
+}
+
 /**
  * What is wrong with attribute values, or null: an attribute the node does not have, a value its
  * `validate` refuses (as ProseMirror's own check does), or a value of the wrong kind. Every value
@@ -80,11 +106,10 @@ function kindOf(value: unknown): string {
  * a string, number, boolean or list of numbers (a column width), never an object.
  */
 function attributeProblem(specs: Readonly<Record<string, AttributeSpec>>, values: Attrs): string | null {
-  for (const name of Object.keys(values)) if (!(name in specs)) return `an attribute MLDoc does not know ("${name}")`
-  for (const [name, { validate, default: initial }] of Object.entries(specs)) {
+  for (const name in values) if (!(name in specs)) return `an attribute MLDoc does not know ("${name}")`
+  for (const { name, validate, kinds } of rulesOf(specs)) {
     const value = values[name]
     const kind = kindOf(value)
-    const kinds = ['string', 'number', 'boolean'].includes(kindOf(initial)) ? [kindOf(initial)] : ['string', 'number', 'boolean', 'list of numbers']
     if (kind !== 'null' && !kinds.includes(kind)) return `a "${name}" attribute of the wrong kind (${kind} where ${kinds.join(' or ')} is expected)`
     if (typeof validate === 'string' && !validate.split('|').includes(value === null ? 'null' : typeof value)) {
       return `a "${name}" attribute of the wrong kind (${kind} where ${validate} is expected)`
