@@ -49,7 +49,7 @@ export class DocumentSession {
    * only that the file is whole; this is the one place its document is checked on open.
    */
   constructor(private readonly host: HostApi, opened: OpenedDocument) {
-    this.ydoc = openMLDocFile(opened.state, opened.name)
+    this.ydoc = openMLDocFile(opened.state, opened.path ?? opened.name)
     this.replica = DocumentReplica.use(this.ydoc, opened.state)
     this.state = { status: opened.path ? 'saved' : 'unsaved', path: opened.path, name: opened.name, error: null, exportPath: null }
     this.ydoc.on('update', this.onUpdate)

@@ -39,7 +39,7 @@ describe('a document session', () => {
     const bytes = encodeMLDocFile(foreign)
     await writeFile(join(dir, 'foreign.mldoc'), bytes)
     const opened = (await host.openDocument({ path: 'foreign.mldoc' }))!
-    expect(() => new DocumentSession(host, opened)).toThrow(/foreign.*does not fit MLDoc's schema.*video/s)
+    expect(() => new DocumentSession(host, opened)).toThrow(/foreign\.mldoc.*does not fit MLDoc's schema.*video/s)
     await wait(AUTOSAVE_DELAY + 300)
     expect(Buffer.from(await readFile(join(dir, 'foreign.mldoc'))).equals(Buffer.from(bytes))).toBe(true)
     expect(await readdir(dir)).toEqual(['foreign.mldoc'])
