@@ -1,0 +1,174 @@
+// @vitest-environment jsdom
+import { Editor, type JSONContent } from '@tiptap/core'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { TextSelection } from '@tiptap/pm/state'
+import { absolutePositionToRelativePosition, getRelativeSelection, ySyncPluginKey, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
+import { afterEach, describe, expect, it } from 'vitest'
+import { Awareness } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { emptyMeta } from '../../core/document/meta.js'
+import { mldocExtensions, mldocSchema } from '../../core/schema/index.js'
+import { BODY_FRAGMENT, createYDoc } from '../../core/yjs/doc.js'
+
+/**
+ * Hunk F of patches/@tiptap+y-tiptap+3.0.9.patch (patches/README.md): a local keystroke writes
+ * the top-level blocks it changed to their Yjs types, and takes the selection as Yjs positions
+ * from the top-level block holding it, instead of walking every top-level block of the
+ * fragment, while the Y.Doc, the binding's mapping and the relative positions stay what the
+ * whole walks give.
+ */
+
+const editors: Editor[] = []
+afterEach(() => {
+  for (const editor of editors.splice(0)) {
+    const { element } = editor.options
+    editor.destroy()
+    if (element instanceof Element) element.remove()
+  }
+})
+
+const paragraph = (text: string): JSONContent => ({ type: 'paragraph', content: [{ type: 'text', text }] })
+const heading = (text: string): JSONContent => ({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text }] })
+const table = (rows: string[][]): JSONContent => ({
+  type: 'table',
+  content: rows.map((row, r) => ({
+    type: 'tableRow',
+    content: row.map((text) => ({ type: r === 0 ? 'tableHeader' : 'tableCell', content: [paragraph(text)] })),
+  })),
+})
+
+/** An editor bound to a new Y.Doc holding `content`, in the page and focused, with the caret plugin as in MLDoc. */
+function boundEditor(content: JSONContent[]): { editor: Editor; ydoc: Y.Doc } {
+  const start = createYDoc({ meta: emptyMeta(), body: mldocSchema().nodeFromJSON({ type: 'doc', content }) })
+  const ydoc = new Y.Doc()
+  Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(start))
+  const editor = new Editor({
+    element: document.body.appendChild(document.createElement('div')),
+    // Focusable in jsdom, so the caret plugin takes the selection as it does in the app.
+    editorProps: { attributes: { tabindex: '0' } },
+    extensions: [
+      ...mldocExtensions({ starterKit: { undoRedo: false } }),
+      Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
+      CollaborationCaret.configure({ provider: { awareness: new Awareness(ydoc) }, user: { name: 'A', color: '#112233' } }),
+    ],
+  })
+  editors.push(editor)
+  editor.view.focus()
+  return { editor, ydoc }
+}
+
+/** Position just after the first occurrence of `text` in the document. */
+function after(editor: Editor, text: string): number {
+  let found = -1
+  editor.state.doc.descendants((node, pos) => {
+    if (found >= 0 || !node.isText) return found < 0
+    const at = node.text!.indexOf(text)
+    if (at >= 0) found = pos + at + text.length
+    return false
+  })
+  if (found < 0) throw new Error(`"${text}" is not in the document`)
+  return found
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const bindingOf = (editor: Editor): any => ySyncPluginKey.getState(editor.state).binding
+
+/**
+ * Why the binding's state does not match the whole walks, or null: the Y.Doc reads as the
+ * editor's document, every top-level type maps to the editor's node at its index, and at every
+ * position of the document the selection taken as Yjs positions is the one the walk from the
+ * fragment's start gives.
+ */
+function bindingProblem(editor: Editor, ydoc: Y.Doc): string | null {
+  const fragment = ydoc.getXmlFragment(BODY_FRAGMENT)
+  const doc = editor.state.doc
+  if (!yXmlFragmentToProseMirrorRootNode(fragment, editor.schema).eq(doc)) return 'the Y.Doc does not read as the editor document'
+  const binding = bindingOf(editor)
+  for (const [i, type] of fragment.toArray().entries()) {
+    if (binding.mapping.get(type) !== doc.child(i)) return `top-level type ${i} does not map to the editor's node ${i}`
+  }
+  for (let pos = 0; pos <= doc.content.size; pos++) {
+    const taken = getRelativeSelection(binding, { doc, selection: TextSelection.between(doc.resolve(pos), doc.resolve(pos)) } as never)
+    const walked = absolutePositionToRelativePosition(taken.absAnchor, fragment, binding.mapping)
+    const [a, b] = [Y.relativePositionToJSON(taken.anchor), Y.relativePositionToJSON(walked)]
+    if (JSON.stringify(a) !== JSON.stringify(b)) return `at ${taken.absAnchor}: ${JSON.stringify(a)}, the walk gives ${JSON.stringify(b)}`
+  }
+  return null
+}
+
+/** Counts the binding's mapping look-ups while `run` runs. */
+function lookupsDuring(editor: Editor, run: () => void): number {
+  const mapping = bindingOf(editor).mapping as Map<object, PMNode | PMNode[]>
+  const get = mapping.get.bind(mapping)
+  let lookups = 0
+  mapping.get = (key) => {
+    lookups++
+    return get(key)
+  }
+  try {
+    run()
+  } finally {
+    delete (mapping as { get?: unknown }).get
+  }
+  return lookups
+}
+
+describe('a local keystroke in a long document', () => {
+  it('writes the block typed in and takes the selection from it, without walking the other blocks', () => {
+    // 300 blocks, the caret in block 290. Before hunk F each keystroke looked up every block's
+    // mapping twice to write it (from both ends) and once per block before the caret per
+    // selection end (some 1,200 look-ups).
+    const { editor, ydoc } = boundEditor(Array.from({ length: 300 }, (_, i) => paragraph(`Paragraph ${i} of the plan.`)))
+    editor.commands.setTextSelection(after(editor, 'Paragraph 290 of'))
+    // The first write after the binding started walks the fragment once and records its blocks.
+    editor.commands.insertContent('x')
+    const lookups = lookupsDuring(editor, () => {
+      editor.commands.insertContent('y')
+      editor.commands.insertContent('z')
+    })
+    expect(editor.state.doc.child(290).textContent).toBe('Paragraph 290 ofxyz the plan.')
+    expect(lookups / 2).toBeLessThan(30)
+    expect(bindingProblem(editor, ydoc)).toBeNull()
+  })
+
+  it('keeps the Y.Doc, the mapping and the Yjs positions right over edits of one block, several, a block type and the structure', () => {
+    const { editor, ydoc } = boundEditor([
+      heading('Problem framing'),
+      paragraph('We predict churn weekly.'),
+      { type: 'bulletList', content: ['Data', 'Model'].map((text) => ({ type: 'listItem', content: [paragraph(text)] })) },
+      table([['Metric', 'Target'], ['Recall', '0.8']]),
+      heading('Data'),
+      paragraph('Events from the product.'),
+    ])
+    const steps: [string, () => void][] = [
+      ['type in a paragraph', () => editor.chain().setTextSelection(after(editor, 'churn')).insertContent(' rate').run()],
+      ['type again there', () => editor.commands.insertContent('s')],
+      ['type in a table cell', () => editor.chain().setTextSelection(after(editor, 'Recall')).insertContent('@5').run()],
+      ['type in a list item', () => editor.chain().setTextSelection(after(editor, 'Model')).insertContent(' card').run()],
+      ['bold a word', () => editor.chain().setTextSelection({ from: after(editor, 'Events') - 6, to: after(editor, 'Events') }).toggleBold().run()],
+      ['change two blocks in one transaction', () => {
+        const tr = editor.state.tr.insertText('!', after(editor, 'from the product.'))
+        tr.insertText('?', after(editor, 'Problem framing'))
+        editor.view.dispatch(tr)
+      }],
+      ['turn a heading into a paragraph', () => editor.chain().setTextSelection(after(editor, 'Dat')).setParagraph().run()],
+      ['type in it', () => editor.commands.insertContent('a set')],
+      ['split a paragraph', () => editor.view.dispatch(editor.state.tr.split(after(editor, 'We predict')))],
+      ['type in the new block', () => editor.chain().setTextSelection(after(editor, 'We predict') + 2).insertContent('Now ').run()],
+      ['join it back', () => editor.view.dispatch(editor.state.tr.join(after(editor, 'We predict') + 1))],
+      ['type after the join', () => editor.commands.insertContent('ed')],
+      ['delete a block', () => {
+        const $pos = editor.state.doc.resolve(after(editor, 'Data'))
+        editor.view.dispatch(editor.state.tr.delete($pos.before(1), $pos.after(1)))
+      }],
+      ['type in the last block', () => editor.chain().setTextSelection(after(editor, 'product')).insertContent(' team').run()],
+    ]
+    for (const [name, step] of steps) {
+      step()
+      expect(bindingProblem(editor, ydoc), name).toBeNull()
+    }
+    expect(editor.state.doc.textContent).toContain('product team')
+  })
+})
