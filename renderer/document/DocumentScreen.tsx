@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { navigate } from '../app/route.js'
 import { useApp } from '../app/settings.js'
 import { DocumentView } from '../editor/DocumentView.js'
-import { openDocumentFor, type DocumentRoute } from './opening.js'
-import { DocumentSession } from './session.js'
+import { openSessionFor, type DocumentRoute } from './opening.js'
+import type { DocumentSession } from './session.js'
 
 type Loaded = { session: DocumentSession } | { error: string } | null
 
@@ -17,11 +17,11 @@ export function DocumentScreen({ route }: { route: DocumentRoute }) {
   useEffect(() => {
     let live = true
     let session: DocumentSession | null = null
-    openDocumentFor(host.api, route)
+    openSessionFor(host.api, route)
       .then((opened) => {
-        if (!live) return
+        if (!live) return opened?.dispose()
         if (!opened) return navigate({ kind: 'start' })
-        session = new DocumentSession(host.api, opened)
+        session = opened
         setLoaded({ session })
       })
       .catch((error: Error) => live && setLoaded({ error: error.message }))
