@@ -4,20 +4,22 @@ import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { TextSelection } from '@tiptap/pm/state'
-import { absolutePositionToRelativePosition, getRelativeSelection, ySyncPluginKey, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
+import { absolutePositionToRelativePosition, getRelativeSelection, relativePositionToAbsolutePosition, yCursorPluginKey, ySyncPluginKey, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import { afterEach, describe, expect, it } from 'vitest'
-import { Awareness } from 'y-protocols/awareness'
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { emptyMeta } from '../../core/document/meta.js'
 import { mldocExtensions, mldocSchema } from '../../core/schema/index.js'
 import { BODY_FRAGMENT, createYDoc } from '../../core/yjs/doc.js'
 
 /**
- * Hunk F of patches/@tiptap+y-tiptap+3.0.9.patch (patches/README.md): a local keystroke writes
- * the top-level blocks it changed to their Yjs types, and takes the selection as Yjs positions
- * from the top-level block holding it, instead of walking every top-level block of the
- * fragment, while the Y.Doc, the binding's mapping and the relative positions stay what the
- * whole walks give.
+ * Hunks F and G of patches/@tiptap+y-tiptap+3.0.9.patch (patches/README.md): the binding records
+ * the fragment's top-level types for the document it synced, and uses them instead of walking
+ * every top-level block: a local keystroke writes the blocks it changed to their Yjs types and
+ * takes the selection as Yjs positions from the block holding it (F); a remote keystroke looks up
+ * the nodes of the blocks it reached only, and another person's caret is placed from the block
+ * holding it (G). The Y.Doc, the binding's mapping, the relative positions and the carets stay
+ * what the whole walks give.
  */
 
 const editors: Editor[] = []
@@ -39,11 +41,13 @@ const table = (rows: string[][]): JSONContent => ({
   })),
 })
 
-/** An editor bound to a new Y.Doc holding `content`, in the page and focused, with the caret plugin as in MLDoc. */
-function boundEditor(content: JSONContent[]): { editor: Editor; ydoc: Y.Doc } {
-  const start = createYDoc({ meta: emptyMeta(), body: mldocSchema().nodeFromJSON({ type: 'doc', content }) })
-  const ydoc = new Y.Doc()
-  Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(start))
+/** An editor bound to a new Y.Doc holding `content` (or to `ydoc`), in the page and focused, with the caret plugin as in MLDoc. */
+function boundEditor(content: JSONContent[], ydoc = new Y.Doc()): { editor: Editor; ydoc: Y.Doc; awareness: Awareness } {
+  if (content.length > 0) {
+    const start = createYDoc({ meta: emptyMeta(), body: mldocSchema().nodeFromJSON({ type: 'doc', content }) })
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(start))
+  }
+  const awareness = new Awareness(ydoc)
   const editor = new Editor({
     element: document.body.appendChild(document.createElement('div')),
     // Focusable in jsdom, so the caret plugin takes the selection as it does in the app.
@@ -51,13 +55,47 @@ function boundEditor(content: JSONContent[]): { editor: Editor; ydoc: Y.Doc } {
     extensions: [
       ...mldocExtensions({ starterKit: { undoRedo: false } }),
       Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
-      CollaborationCaret.configure({ provider: { awareness: new Awareness(ydoc) }, user: { name: 'A', color: '#112233' } }),
+      CollaborationCaret.configure({ provider: { awareness }, user: { name: `User ${ydoc.clientID}`, color: '#112233' } }),
     ],
   })
   editors.push(editor)
   editor.view.focus()
-  return { editor, ydoc }
+  return { editor, ydoc, awareness }
 }
+
+/** Two people: A (who has the focus) and B, each with an editor, the same document and the caret plugin. */
+function twoPeople(content: JSONContent[]) {
+  const start = createYDoc({ meta: emptyMeta(), body: mldocSchema().nodeFromJSON({ type: 'doc', content }) })
+  const [a, b] = [new Y.Doc(), new Y.Doc()]
+  a.clientID = 1
+  b.clientID = 2
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(start))
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(start))
+  const B = boundEditor([], b)
+  const A = boundEditor([], a)
+  /** Sends B what A typed since the last call, then A's caret, as a provider does. */
+  const send = () => {
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'network')
+    applyAwarenessUpdate(B.awareness, encodeAwarenessUpdate(A.awareness, [a.clientID]), 'network')
+  }
+  return { A, B, send }
+}
+
+/**
+ * Where B's editor draws A's caret (the widget's position) once it has drawn the carets again
+ * from what B knows of A now, and where the walk from the fragment's start puts that caret.
+ */
+function caretOfA(B: { editor: Editor; ydoc: Y.Doc; awareness: Awareness }): { drawn: number | null; walked: number | null } {
+  B.editor.view.dispatch(B.editor.state.tr.setMeta(yCursorPluginKey, { awarenessUpdated: true }))
+  const decorations = yCursorPluginKey.getState(B.editor.state) as { find: () => { from: number; spec: { key?: string } }[] }
+  const drawn = decorations.find().find((decoration) => decoration.spec.key === '1')?.from ?? null
+  const cursor = (B.awareness.getStates().get(1) as { cursor: { head: unknown } }).cursor
+  const walked = relativePositionToAbsolutePosition(B.ydoc, B.ydoc.getXmlFragment(BODY_FRAGMENT), Y.createRelativePositionFromJSON(cursor.head), bindingOf(B.editor).mapping)
+  return { drawn, walked }
+}
+
+/** Position before top-level block `index`. */
+const blockStart = (doc: PMNode, index: number): number => Array.from({ length: index }, (_, i) => doc.child(i).nodeSize).reduce((sum, size) => sum + size, 0)
 
 /** Position just after the first occurrence of `text` in the document. */
 function after(editor: Editor, text: string): number {
@@ -170,5 +208,64 @@ describe('a local keystroke in a long document', () => {
       expect(bindingProblem(editor, ydoc), name).toBeNull()
     }
     expect(editor.state.doc.textContent).toContain('product team')
+  })
+})
+
+describe('a remote keystroke in a long document', () => {
+  it('looks up the block it reached and places the other person’s caret from the block holding it', () => {
+    // 300 blocks, A types in block 290. Before hunk G, B looked up the node of every block and
+    // walked the blocks before the caret for each end of A's caret, each time the carets were drawn.
+    const { A, B, send } = twoPeople(Array.from({ length: 300 }, (_, i) => paragraph(`Paragraph ${i} of the plan.`)))
+    A.editor.commands.setTextSelection(after(A.editor, 'Paragraph 290 of'))
+    A.editor.commands.insertContent('x')
+    send()
+    A.editor.commands.insertContent('y')
+    const lookups = lookupsDuring(B.editor, send)
+    expect(B.editor.state.doc.child(290).textContent).toBe('Paragraph 290 ofxy the plan.')
+    expect(lookups).toBeLessThan(30)
+    const { drawn, walked } = caretOfA(B)
+    expect(drawn).toBeGreaterThan(blockStart(B.editor.state.doc, 290))
+    expect(drawn).toBe(walked)
+    expect(bindingProblem(B.editor, B.ydoc)).toBeNull()
+  })
+
+  it('keeps the mapping and the other person’s caret right over remote edits of every kind', () => {
+    const { A, B, send } = twoPeople([
+      heading('Problem framing'),
+      paragraph('We predict churn weekly.'),
+      { type: 'bulletList', content: ['Data', 'Model'].map((text) => ({ type: 'listItem', content: [paragraph(text)] })) },
+      table([['Metric', 'Target'], ['Recall', '0.8']]),
+      heading('Data'),
+      paragraph('Events from the product.'),
+    ])
+    const steps: [string, () => void][] = [
+      ['type in a paragraph', () => A.editor.chain().setTextSelection(after(A.editor, 'churn')).insertContent(' rate').run()],
+      ['type in a table cell', () => A.editor.chain().setTextSelection(after(A.editor, 'Recall')).insertContent('@5').run()],
+      ['add a table row', () => A.editor.chain().setTextSelection(after(A.editor, 'Recall@5')).addRowAfter().run()],
+      ['type in a list item', () => A.editor.chain().setTextSelection(after(A.editor, 'Model')).insertContent(' card').run()],
+      ['bold a word', () => A.editor.chain().setTextSelection({ from: after(A.editor, 'Events') - 6, to: after(A.editor, 'Events') }).toggleBold().run()],
+      ['change two blocks in one transaction', () => {
+        const tr = A.editor.state.tr.insertText('!', after(A.editor, 'from the product.'))
+        tr.insertText('?', after(A.editor, 'Problem framing'))
+        A.editor.view.dispatch(tr)
+      }],
+      ['turn a heading into a paragraph', () => A.editor.chain().setTextSelection(after(A.editor, 'Dat')).setParagraph().run()],
+      ['split a paragraph', () => A.editor.view.dispatch(A.editor.state.tr.split(after(A.editor, 'We predict')))],
+      ['type in the new block', () => A.editor.chain().setTextSelection(after(A.editor, 'We predict') + 2).insertContent('Now ').run()],
+      ['delete a block', () => {
+        const $pos = A.editor.state.doc.resolve(after(A.editor, 'Data'))
+        A.editor.view.dispatch(A.editor.state.tr.delete($pos.before(1), $pos.after(1)))
+      }],
+      ['type in the last block', () => A.editor.chain().setTextSelection(after(A.editor, 'product')).insertContent(' team').run()],
+    ]
+    for (const [name, step] of steps) {
+      step()
+      send()
+      expect(B.editor.state.doc.toJSON(), name).toEqual(A.editor.state.doc.toJSON())
+      expect(bindingProblem(B.editor, B.ydoc), name).toBeNull()
+      const { drawn, walked } = caretOfA(B)
+      expect(drawn, name).not.toBeNull()
+      expect(drawn, name).toBe(walked)
+    }
   })
 })
