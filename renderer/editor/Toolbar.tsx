@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
+import { yUndoPluginKey } from '@tiptap/y-tiptap'
 import {
   Bold, Code, CodeSquare, Columns3, Italic, Link2, List, ListChecks, ListOrdered, Plus, Quote, Redo2, Rows3, Strikethrough, Table, Undo2,
   type LucideIcon,
@@ -9,7 +10,8 @@ import { useTranslation } from 'react-i18next'
 import { isBlockType } from '../../core/blocks/define.js'
 import { isSafeHref } from '../../core/schema/links.js'
 
-interface ToolbarState {
+/** What the toolbar shows of the editor's state. */
+export interface ToolbarState {
   block: string
   bold: boolean
   italic: boolean
@@ -28,9 +30,45 @@ interface ToolbarState {
   inText: boolean
 }
 
-function toolbarState(editor: Editor): ToolbarState {
+/**
+ * Whether the selection is in a node named `name`, as `editor.isActive(name)` answers. For a
+ * caret those are the nodes around it, read from its resolved position: `isActive` walks the
+ * document from its start to the caret (every top-level block before it), and the toolbar asks
+ * eight times per transaction.
+ */
+function inNode(editor: Editor, name: string): boolean {
+  const { selection } = editor.state
+  if (!selection.empty) return editor.isActive(name)
+  const { $from } = selection
+  for (let depth = $from.depth; depth > 0; depth--) if ($from.node(depth).type.name === name) return true
+  return false
+}
+
+/** The Yjs undo manager's stacks, when the editor is bound to a Y.Doc (MLDoc's editor always is). */
+interface UndoStacks {
+  readonly undoStack: readonly unknown[]
+  readonly redoStack: readonly unknown[]
+}
+
+/**
+ * Whether undo and redo would do something. With the Yjs undo manager, whether its stacks hold a
+ * step: what Collaboration's undo and redo commands check (`editor.can()` builds every command
+ * of the editor to ask them). Otherwise the editor's own commands answer.
+ */
+function history(editor: Editor): { canUndo: boolean; canRedo: boolean } {
+  const manager = (yUndoPluginKey.getState(editor.state) as { undoManager?: UndoStacks } | undefined)?.undoManager
+  if (manager) return { canUndo: manager.undoStack.length > 0, canRedo: manager.redoStack.length > 0 }
+  return { canUndo: editor.can().undo(), canRedo: editor.can().redo() }
+}
+
+/**
+ * What the toolbar shows for the editor's current state. Runs on every transaction (a keystroke,
+ * a remote change, a remote caret moving), so it reads the nodes around the selection instead of
+ * walking the document.
+ */
+export function toolbarState(editor: Editor): ToolbarState {
   const { $from } = editor.state.selection
-  const heading = editor.isActive('heading') ? `h${$from.parent.attrs.level as number}` : editor.isActive('paragraph') ? 'p' : ''
+  const heading = inNode(editor, 'heading') ? `h${$from.parent.attrs.level as number}` : inNode(editor, 'paragraph') ? 'p' : ''
   let inText = true
   for (let depth = $from.depth; depth > 0; depth--) if (isBlockType($from.node(depth).type.name)) inText = false
   return {
@@ -40,14 +78,13 @@ function toolbarState(editor: Editor): ToolbarState {
     strike: editor.isActive('strike'),
     code: editor.isActive('code'),
     link: editor.isActive('link'),
-    bulletList: editor.isActive('bulletList'),
-    orderedList: editor.isActive('orderedList'),
-    taskList: editor.isActive('taskList'),
-    blockquote: editor.isActive('blockquote'),
-    codeBlock: editor.isActive('codeBlock'),
-    inTable: editor.isActive('table'),
-    canUndo: editor.can().undo(),
-    canRedo: editor.can().redo(),
+    bulletList: inNode(editor, 'bulletList'),
+    orderedList: inNode(editor, 'orderedList'),
+    taskList: inNode(editor, 'taskList'),
+    blockquote: inNode(editor, 'blockquote'),
+    codeBlock: inNode(editor, 'codeBlock'),
+    inTable: inNode(editor, 'table'),
+    ...history(editor),
     inText,
   }
 }
