@@ -36,7 +36,7 @@ export function DocumentScreen({ route }: { route: DocumentRoute }) {
     return (
       <div className="screen-message">
         <div className="card card--narrow" role="alert">
-          <h1>{t('app.error')}</h1>
+          <h1>{t('app.openFailed')}</h1>
           <p>{loaded.error}</p>
           <button type="button" className="button button--primary" onClick={() => navigate({ kind: 'start' })}>{t('app.back')}</button>
         </div>

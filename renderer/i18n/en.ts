@@ -5,7 +5,7 @@ export const en = {
     tagline: 'ML Engineering Documents your team writes together and commits as Markdown',
     loading: 'Opening…',
     back: 'Start screen',
-    error: 'Something went wrong',
+    openFailed: 'This document cannot be opened',
   },
   start: {
     newTitle: 'New document',

@@ -10,7 +10,7 @@ export const uz: Texts<typeof en> = {
     tagline: 'Jamoangiz birga yozadigan va Markdown sifatida commit qiladigan ML muhandislik hujjatlari',
     loading: 'Ochilmoqda…',
     back: 'Bosh ekran',
-    error: 'Nimadir notoʻgʻri ketdi',
+    openFailed: 'Bu hujjatni ochib boʻlmaydi',
   },
   start: {
     newTitle: 'Yangi hujjat',

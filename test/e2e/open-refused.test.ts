@@ -52,6 +52,7 @@ describe('opening a file MLDoc cannot show', () => {
       await page.goto(routeUrl(test.host, `/open/${file.name}`))
       const alert = page.getByRole('alert')
       await alert.waitFor()
+      expect(await alert.getByRole('heading').textContent(), file.name).toBe('This document cannot be opened')
       expect(await alert.textContent(), file.name).toMatch(file.says)
       expect(await page.locator('.ProseMirror').count(), file.name).toBe(0)
     }
