@@ -65,6 +65,12 @@ function pendingOf(doc: Y.Doc): Pending {
  * scratch copy holds, make the live document throw. An update that fails to decode or fails the
  * check is dropped and reported to `onDrop`; the scratch copy is then rebuilt from the live
  * document, which never saw it, with what was waiting before.
+ *
+ * The scratch copy takes the live document's own changes (one's typing) after the work that made
+ * them, in a microtask, and at the latest when the next update arrives: applying each keystroke
+ * to it came before the keystroke was sent to the peers (the live document's update listeners
+ * run in order, and this one is added first). What the live document took in through this path
+ * the scratch copy took in first, so it is not applied to it again.
  */
 export function createReceivePath(live: Y.Doc, options: { check?: UpdateCheck; onDrop: (dropped: DroppedUpdate) => void }): ReceivePath {
   let scratch = copyOf(live, options.check)
@@ -82,9 +88,25 @@ export function createReceivePath(live: Y.Doc, options: { check?: UpdateCheck; o
     scratch.on('update', collect)
   }
   listen()
-  // Every change of the live document, local or remote, reaches the scratch copy; re-applying an
-  // update it already has changes nothing.
-  const follow = (update: Uint8Array): void => Y.applyUpdate(scratch, update)
+  // Every other change of the live document reaches the scratch copy, soon after it is made.
+  let behind: Uint8Array[] = []
+  /** Set while the live document takes in what the scratch copy took: its first update event is that. */
+  let admitting = false
+  const catchUp = (): void => {
+    if (behind.length === 0) return
+    const updates = behind
+    behind = []
+    Y.applyUpdate(scratch, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates))
+  }
+  const follow = (update: Uint8Array): void => {
+    if (admitting) {
+      // Changes made meanwhile by the live document's observers come after it and are followed.
+      admitting = false
+      return
+    }
+    if (behind.length === 0) void Promise.resolve().then(catchUp)
+    behind.push(update)
+  }
   live.on('update', follow)
 
   const rebuildScratch = (waiting: Pending): void => {
@@ -99,6 +121,7 @@ export function createReceivePath(live: Y.Doc, options: { check?: UpdateCheck; o
 
   return {
     receive(update, origin) {
+      catchUp()
       verdict = null
       taken = []
       const waiting = pendingOf(scratch)
@@ -114,11 +137,19 @@ export function createReceivePath(live: Y.Doc, options: { check?: UpdateCheck; o
         options.onDrop({ reason: failure, bytes: update.byteLength })
         return false
       }
-      if (taken.length > 0) Y.applyUpdate(live, taken.length === 1 ? taken[0]! : Y.mergeUpdates(taken), origin)
+      if (taken.length > 0) {
+        admitting = true
+        try {
+          Y.applyUpdate(live, taken.length === 1 ? taken[0]! : Y.mergeUpdates(taken), origin)
+        } finally {
+          admitting = false
+        }
+      }
       return true
     },
     destroy() {
       live.off('update', follow)
+      behind = []
       scratch.off('afterTransaction', judge)
       scratch.off('update', collect)
       scratch.destroy()
