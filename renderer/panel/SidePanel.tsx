@@ -7,7 +7,7 @@ import type { Lang } from '../../core/i18n.js'
 import { PeersPanel, useCollabState, type CollabSession } from '../collab/index.js'
 import { collabText } from '../collab/labels.js'
 import { jumpTo } from '../editor/jump.js'
-import { useAnalysis, type Analysis } from './useAnalysis.js'
+import { useAnalysis, type Analysis, type PanelAnalysis } from './useAnalysis.js'
 
 /** The side panel's tabs; `peers` only while the document is shared. */
 export const PANEL_TABS = ['outline', 'findings', 'readiness', 'preview', 'peers'] as const
@@ -30,7 +30,8 @@ export function SidePanel({ editor, ydoc, collab, lang, tab: chosen, onTab }: { 
   const room = useCollabState(collab)
   const names = shownTabs(room.invite !== null)
   const tab = names.includes(chosen) ? chosen : 'outline'
-  const analysis = useAnalysis(editor, ydoc, lang, tab === 'preview')
+  const panelAnalysis = useAnalysis(editor, ydoc, lang, tab === 'preview')
+  const analysis = panelAnalysis.shown
   const base = useId()
   const tabs = useRef<HTMLDivElement>(null)
   const count = analysis.findings?.length ?? 0
@@ -73,9 +74,9 @@ export function SidePanel({ editor, ydoc, collab, lang, tab: chosen, onTab }: { 
         ))}
       </div>
       <div className="panel__body" role="tabpanel" id={`${base}-${tab}`} aria-labelledby={`${base}-${tab}-tab`} tabIndex={0}>
-        {tab === 'outline' && <Outline editor={editor} analysis={analysis} />}
-        {tab === 'findings' && <Findings editor={editor} analysis={analysis} />}
-        {tab === 'readiness' && <ReadinessView editor={editor} analysis={analysis} />}
+        {tab === 'outline' && <Outline editor={editor} analysis={panelAnalysis} />}
+        {tab === 'findings' && <Findings editor={editor} analysis={panelAnalysis} />}
+        {tab === 'readiness' && <ReadinessView editor={editor} analysis={panelAnalysis} />}
         {tab === 'preview' && <Preview analysis={analysis} />}
         {tab === 'peers' && <PeersPanel collab={collab} />}
       </div>
@@ -83,7 +84,10 @@ export function SidePanel({ editor, ydoc, collab, lang, tab: chosen, onTab }: { 
   )
 }
 
-function Outline({ editor, analysis }: { editor: Editor; analysis: Analysis }) {
+// The buttons below read their positions from the latest analysis when pressed: the list shown
+// keeps the positions of the analysis that last changed what it shows (see shownAnalysis).
+
+function Outline({ editor, analysis: { shown: analysis, latest } }: { editor: Editor; analysis: PanelAnalysis }) {
   const { t } = useTranslation()
   if (analysis.outline.length === 0) return <p className="muted">{t('panel.noHeadings')}</p>
   return (
@@ -92,7 +96,7 @@ function Outline({ editor, analysis }: { editor: Editor; analysis: Analysis }) {
         {analysis.outline.map((entry, index) => (
           // Keyed by place, not position: typing above a heading moves its position, not its row.
           <li key={index} className={`outline__item outline__item--h${entry.level}`}>
-            <button type="button" className="outline__link" onClick={() => jumpTo(editor, entry.pos)}>{entry.text || '…'}</button>
+            <button type="button" className="outline__link" onClick={() => jumpTo(editor, latest.current.outline[index]?.pos ?? entry.pos)}>{entry.text || '…'}</button>
           </li>
         ))}
       </ul>
@@ -100,7 +104,7 @@ function Outline({ editor, analysis }: { editor: Editor; analysis: Analysis }) {
   )
 }
 
-function Findings({ editor, analysis }: { editor: Editor; analysis: Analysis }) {
+function Findings({ editor, analysis: { shown: analysis, latest } }: { editor: Editor; analysis: PanelAnalysis }) {
   const { t } = useTranslation()
   if (analysis.lintError !== null) return <p className="notice notice--error">{t('panel.lintUnavailable', { message: analysis.lintError })}</p>
   if (analysis.findings === null) return <p className="muted" role="status">{t('panel.linting')}</p>
@@ -115,7 +119,7 @@ function Findings({ editor, analysis }: { editor: Editor; analysis: Analysis }) 
       <ul className="findings__list">
         {findings.map((finding, index) => (
           <li key={`${finding.rule}:${finding.target}:${index}`}>
-            <button type="button" className={`finding finding--${finding.severity}`} data-rule={finding.rule} onClick={() => jumpTo(editor, finding.pos)}>
+            <button type="button" className={`finding finding--${finding.severity}`} data-rule={finding.rule} onClick={() => jumpTo(editor, latest.current.findings?.[index]?.pos ?? finding.pos)}>
               {finding.severity === 'error'
                 ? <AlertCircle size={16} aria-label={t('panel.error')} className="finding__icon" />
                 : <AlertTriangle size={16} aria-label={t('panel.warning')} className="finding__icon" />}
@@ -131,7 +135,7 @@ function Findings({ editor, analysis }: { editor: Editor; analysis: Analysis }) 
   )
 }
 
-function ReadinessView({ editor, analysis }: { editor: Editor; analysis: Analysis }) {
+function ReadinessView({ editor, analysis: { shown: analysis, latest } }: { editor: Editor; analysis: PanelAnalysis }) {
   const { t } = useTranslation()
   const { sections, done, maturity } = analysis.readiness
   const toggle = (pos: number, value: boolean) => {
@@ -165,9 +169,9 @@ function ReadinessView({ editor, analysis }: { editor: Editor; analysis: Analysi
           {sections.map((section, index) => (
             <li key={index} className="section-row">
               <label className="section-row__check">
-                <input type="checkbox" checked={section.done} onChange={(e) => toggle(section.pos, e.target.checked)} aria-label={t('panel.markDone', { title: section.title })} />
+                <input type="checkbox" checked={section.done} onChange={(e) => toggle(latest.current.readiness.sections[index]?.pos ?? section.pos, e.target.checked)} aria-label={t('panel.markDone', { title: section.title })} />
               </label>
-              <button type="button" className="section-row__title" onClick={() => jumpTo(editor, section.pos)}>{section.title || '…'}</button>
+              <button type="button" className="section-row__title" onClick={() => jumpTo(editor, latest.current.readiness.sections[index]?.pos ?? section.pos)}>{section.title || '…'}</button>
             </li>
           ))}
         </ul>

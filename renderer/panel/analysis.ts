@@ -105,3 +105,15 @@ export function analyseDocument(ydoc: Y.Doc, lang: Lang): Analysis {
   }
   return { ...structureOf(body), findings, lintError }
 }
+
+/**
+ * `next`, unless the side panel shows the same for it as for `shown`: then `shown`. The positions
+ * an analysis holds (where each heading, section and finding starts) are not shown, and typing
+ * moves those of everything after the caret, so nearly every analysis differs from the last in
+ * them alone. Keeping `shown` then spares a React commit, which walks the whole editor's DOM while
+ * the editor has the focus (some 10 ms on a long document, delaying a keystroke typed meanwhile).
+ */
+export function shownAnalysis(shown: Analysis, next: Analysis): Analysis {
+  const withoutPositions = (analysis: Analysis) => JSON.stringify(analysis, (key, value: unknown) => (key === 'pos' ? undefined : value))
+  return shown === next || withoutPositions(shown) === withoutPositions(next) ? shown : next
+}

@@ -1,11 +1,11 @@
 import type { Editor } from '@tiptap/core'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import type { Lang } from '../../core/i18n.js'
 import { exportMarkdown } from '../../core/markdown/index.js'
 import { currentDocument } from '../document/current.js'
 import { DocumentReplica } from '../document/replica.js'
-import { structureOf, type Analysis } from './analysis.js'
+import { shownAnalysis, structureOf, type Analysis } from './analysis.js'
 
 export type { Analysis } from './analysis.js'
 
@@ -26,14 +26,23 @@ function previewOf(editor: Editor, ydoc: Y.Doc): Promise<Pick<Analysis, 'markdow
   }))
 }
 
+/** What the side panel shows, and the latest analysis, whose positions the panel's buttons use. */
+export interface PanelAnalysis {
+  /** Changes only when what the panel shows changes ({@link shownAnalysis}). */
+  readonly shown: Analysis
+  /** The latest analysis: as `shown` but for positions. Read it when a button is pressed. */
+  readonly latest: { readonly current: Analysis }
+}
+
 /**
  * Keeps the outline, readiness, lint findings and (when shown) the Markdown preview up to date:
  * analysed ~300 ms after the document or its header stops changing, one analysis at a time, by
  * the document's replica in a worker ({@link DocumentReplica}), so the linter never delays a
  * keystroke. The first analysis starts once the editor has been painted.
  */
-export function useAnalysis(editor: Editor, ydoc: Y.Doc, lang: Lang, preview: boolean): Analysis {
-  const [analysis, setAnalysis] = useState(() => structureOf(editor.state.doc))
+export function useAnalysis(editor: Editor, ydoc: Y.Doc, lang: Lang, preview: boolean): PanelAnalysis {
+  const [shown, setShown] = useState(() => structureOf(editor.state.doc))
+  const latest = useRef(shown)
 
   useEffect(() => {
     const replica = DocumentReplica.use(ydoc)
@@ -50,7 +59,9 @@ export function useAnalysis(editor: Editor, ydoc: Y.Doc, lang: Lang, preview: bo
       void Promise.all([replica.analyse(lang), preview ? previewOf(editor, ydoc) : null]).then(([result, markdown]) => {
         running = false
         if (!live) return
-        setAnalysis(markdown ? { ...result, ...markdown } : result)
+        const next = markdown ? { ...result, ...markdown } : result
+        latest.current = next
+        setShown((current) => shownAnalysis(current, next))
         if (changedMeanwhile) {
           changedMeanwhile = false
           schedule(ANALYSIS_DELAY)
@@ -75,5 +86,5 @@ export function useAnalysis(editor: Editor, ydoc: Y.Doc, lang: Lang, preview: bo
     }
   }, [editor, ydoc, lang, preview])
 
-  return analysis
+  return { shown, latest }
 }
