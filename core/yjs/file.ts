@@ -53,12 +53,15 @@ export function encodeMLDocFile(ydoc: Y.Doc): Uint8Array<ArrayBuffer> {
   return out
 }
 
+/** The Yjs state of a `.mldoc` file as stored: as it is (format 1), or DEFLATE-compressed to `length` bytes (format 2). */
+export type StoredState = { readonly compressed: false; readonly state: Uint8Array } | { readonly compressed: true; readonly stored: Uint8Array; readonly length: number }
+
 /**
- * The Yjs state inside `.mldoc` bytes, checked: the magic, a known format version, a whole
- * payload whose CRC-32 matches, and (format 2) a known compression method and a state that
- * decompresses to exactly the length the header gives, at most {@link MAX_STATE_BYTES}.
+ * The stored state inside `.mldoc` bytes, checked: the magic, a known format version, a whole
+ * payload whose CRC-32 matches, and (format 2) a known compression method and a state length of
+ * at most {@link MAX_STATE_BYTES}. Nothing is decompressed yet.
  */
-function stateOf(bytes: Uint8Array, source: string): Uint8Array {
+export function storedStateOf(bytes: Uint8Array, source: string): StoredState {
   if (bytes.length < MAGIC.length || MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new MLDocError('file', 'this is not an MLDoc file (it does not start with the MLDOC header)', source)
   }
@@ -77,7 +80,7 @@ function stateOf(bytes: Uint8Array, source: string): Uint8Array {
   if (payload.length < length) throw new MLDocError('file', `the file is truncated: ${payload.length} of ${length} bytes of document state are there`, source)
   if (payload.length > length) throw new MLDocError('file', `the file has ${payload.length - length} unexpected bytes after the document state`, source)
   if (crc32(payload) !== expected) throw new MLDocError('file', 'the file is damaged: its checksum does not match its content', source)
-  if (version === 1) return payload
+  if (version === 1) return { compressed: false, state: payload }
   const method = bytes[7]!
   if (method !== METHOD_DEFLATE) {
     throw new MLDocError('file', `the document state uses compression method ${method}, which this MLDoc does not know (it reads method ${METHOD_DEFLATE}, DEFLATE)`, source)
@@ -86,7 +89,24 @@ function stateOf(bytes: Uint8Array, source: string): Uint8Array {
   if (stateLength > MAX_STATE_BYTES) {
     throw new MLDocError('file', `the document state would be ${mib(stateLength)} MiB once decompressed, more than the ${MAX_STATE_BYTES / MIB} MiB MLDoc opens`, source)
   }
-  return inflateState(payload, stateLength, source)
+  return { compressed: true, stored: payload, length: stateLength }
+}
+
+/** The Yjs state inside `.mldoc` bytes: {@link storedStateOf}, decompressed to exactly the length the header gives. */
+function stateOf(bytes: Uint8Array, source: string): Uint8Array {
+  const stored = storedStateOf(bytes, source)
+  return stored.compressed ? inflateState(stored.stored, stored.length, source) : stored.state
+}
+
+/** A new Y.Doc holding a Yjs state (V2 update encoding); an error names `source` when Yjs cannot decode it. */
+export function ydocFromState(state: Uint8Array, source: string): Y.Doc {
+  const ydoc = new Y.Doc()
+  try {
+    Y.applyUpdateV2(ydoc, state)
+  } catch (error) {
+    throw new MLDocError('file', `the document state cannot be decoded (${(error as Error).message})`, source)
+  }
+  return ydoc
 }
 
 /**
@@ -104,14 +124,7 @@ export function checkMLDocFile(bytes: Uint8Array, source: string): void {
  * whole, undamaged MLDoc file. Errors name the file and say what is wrong.
  */
 export function decodeMLDocFile(bytes: Uint8Array, source: string): Y.Doc {
-  const state = stateOf(bytes, source)
-  const ydoc = new Y.Doc()
-  try {
-    Y.applyUpdateV2(ydoc, state)
-  } catch (error) {
-    throw new MLDocError('file', `the document state cannot be decoded (${(error as Error).message})`, source)
-  }
-  return ydoc
+  return ydocFromState(stateOf(bytes, source), source)
 }
 
 /**

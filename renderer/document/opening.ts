@@ -11,7 +11,7 @@ let early: { readonly key: string; readonly opening: Promise<DocumentSession | n
 /** Asks the host for the document a route names and opens a session on it (null: the user cancelled). */
 function open(api: HostApi, route: DocumentRoute): Promise<DocumentSession | null> {
   const asked = route.kind === 'new' ? api.newDocument({ templateId: route.templateId, lang: route.lang }) : api.openDocument({ path: route.file })
-  return asked.then((opened) => opened && new DocumentSession(api, opened))
+  return asked.then((opened) => opened && DocumentSession.open(api, opened))
 }
 
 /**

@@ -2,7 +2,13 @@ import type * as Y from 'yjs'
 import type { HostApi, OpenedDocument } from '../../core/host/api.js'
 import { readMeta } from '../../core/yjs/doc.js'
 import { openMLDocFile } from '../../core/yjs/file.js'
+import { openMLDocFileNatively } from './decode.js'
 import { DocumentReplica } from './replica.js'
+
+/** What an error about an opened document names: its file, else its name. */
+function sourceOf(opened: OpenedDocument): string {
+  return opened.path ?? opened.name
+}
 
 /** How the document stands against its file. */
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'failed'
@@ -43,16 +49,23 @@ export class DocumentSession {
   private readonly replica: DocumentReplica
 
   /**
-   * Decodes the file and checks its document against MLDoc's schema before anything binds to
-   * it: a file that decodes but does not fit (a newer MLDoc's block, a damaged state) is refused
-   * with an MLDocError naming it, never shown with parts dropped and then saved over. Hosts check
-   * only that the file is whole; this is the one place its document is checked on open.
+   * A session on a document the host opened. `ydoc` is its file decoded and checked
+   * ({@link DocumentSession.open} does that); without it the file is decoded and checked here.
+   * Either way its document is checked against MLDoc's schema before anything binds to it: a file
+   * that decodes but does not fit (a newer MLDoc's block, a damaged state) is refused with an
+   * MLDocError naming it, never shown with parts dropped and then saved over. Hosts check only
+   * that the file is whole; the session is the one place its document is checked on open.
    */
-  constructor(private readonly host: HostApi, opened: OpenedDocument) {
-    this.ydoc = openMLDocFile(opened.state, opened.path ?? opened.name)
+  constructor(private readonly host: HostApi, opened: OpenedDocument, ydoc?: Y.Doc) {
+    this.ydoc = ydoc ?? openMLDocFile(opened.state, sourceOf(opened))
     this.replica = DocumentReplica.use(this.ydoc, opened.state)
     this.state = { status: opened.path ? 'saved' : 'unsaved', path: opened.path, name: opened.name, error: null, exportPath: null }
     this.ydoc.on('update', this.onUpdate)
+  }
+
+  /** Opens a session on a document the host opened, its file decompressed natively (see `openMLDocFileNatively`). */
+  static async open(host: HostApi, opened: OpenedDocument): Promise<DocumentSession> {
+    return new DocumentSession(host, opened, await openMLDocFileNatively(opened.state, sourceOf(opened)))
   }
 
   private readonly onUpdate = () => {

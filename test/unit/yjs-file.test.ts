@@ -10,6 +10,7 @@ import { crc32 } from '../../core/yjs/crc32.js'
 import { createYDoc, readYDoc } from '../../core/yjs/doc.js'
 import { decodeMLDocFile, encodeMLDocFile, MAX_STATE_BYTES, MLDOC_FORMAT_VERSION, readMLDocFile } from '../../core/yjs/file.js'
 import { MLDocError } from '../../core/errors.js'
+import { decodeMLDocFileNatively } from '../../renderer/document/decode.js'
 
 function sampleDoc() {
   const body = mldocSchema().nodeFromJSON({
@@ -72,17 +73,25 @@ function deflateBomb(copies: number): Uint8Array {
   return out.subarray(0, at)
 }
 
-/** Expects `decodeMLDocFile` to refuse `bytes` with an MLDocError naming the file and matching `message`. */
-function expectRefused(bytes: Uint8Array, message: RegExp): void {
-  let error: unknown
-  try {
-    decodeMLDocFile(bytes, 'doc.mldoc')
-  } catch (caught) {
-    error = caught
+/**
+ * Expects both decoders, `decodeMLDocFile` (fflate) and the editor's `decodeMLDocFileNatively`
+ * (the platform's DEFLATE decoder), to refuse `bytes` with an MLDocError naming the file and
+ * matching `message` (`native` where the platform's decoder words a damaged stream its own way).
+ */
+async function expectRefused(bytes: Uint8Array, message: RegExp, native = message): Promise<void> {
+  const refusal = async (decode: () => unknown) => {
+    try {
+      await decode()
+    } catch (error) {
+      return error
+    }
+    return null
   }
-  expect(error).toBeInstanceOf(MLDocError)
-  expect((error as MLDocError).message).toMatch(/^doc\.mldoc: /)
-  expect((error as MLDocError).message).toMatch(message)
+  for (const [error, expected] of [[await refusal(() => decodeMLDocFile(bytes, 'doc.mldoc')), message], [await refusal(() => decodeMLDocFileNatively(bytes, 'doc.mldoc')), native]] as const) {
+    expect(error).toBeInstanceOf(MLDocError)
+    expect((error as MLDocError).message).toMatch(/^doc\.mldoc: /)
+    expect((error as MLDocError).message).toMatch(expected)
+  }
 }
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`fixtures/${name}`, import.meta.url)))
@@ -125,6 +134,20 @@ describe('.mldoc files', () => {
     expect(Y.encodeStateAsUpdateV2(again.ydoc)).toEqual(Y.encodeStateAsUpdateV2(ydoc))
   })
 
+  it('decodes format 1 and 2 files natively (the editor\'s way) to the same state as fflate', async () => {
+    // A body of many blocks: its state spans several chunks of the platform's decoder.
+    const body = mldocSchema().nodeFromJSON({
+      type: 'doc',
+      content: Array.from({ length: 1600 }, (_, i) => i % 4 === 0 ? emptyBlockJSON(blockSpec('risk'), 'en') : { type: 'paragraph', content: [{ type: 'text', text: `Paragraph ${i}: ${'recall '.repeat(i % 40 + 1)}` }] }),
+    })
+    const big = encodeMLDocFile(createYDoc({ meta: { ...emptyMeta('en'), title: 'Big' }, body }))
+    expect(new DataView(big.buffer, big.byteOffset).getUint32(16)).toBeGreaterThan(256 * 1024)
+    for (const bytes of [big, encodeMLDocFile(createYDoc(sampleDoc())), fixture('format-1.mldoc')]) {
+      const natively = await decodeMLDocFileNatively(bytes, 'doc.mldoc')
+      expect(Y.encodeStateAsUpdateV2(natively)).toEqual(Y.encodeStateAsUpdateV2(decodeMLDocFile(bytes, 'doc.mldoc')))
+    }
+  })
+
   it('gives the same bytes for the same state: twice, from a copy of the Y.Doc, and after opening the file', () => {
     const ydoc = createYDoc(sampleDoc())
     const bytes = encodeMLDocFile(ydoc)
@@ -137,7 +160,7 @@ describe('.mldoc files', () => {
     expect(encodeMLDocFile(ydoc)).not.toEqual(bytes)
   })
 
-  it('refuses foreign, truncated, damaged and newer files with a message naming the file', () => {
+  it('refuses foreign, truncated, damaged and newer files with a message naming the file', async () => {
     const bytes = encodeMLDocFile(createYDoc(sampleDoc()))
     const v1 = fixture('format-1.mldoc')
     const cases: [Uint8Array, RegExp][] = [
@@ -154,32 +177,32 @@ describe('.mldoc files', () => {
       [(() => { const b = bytes.slice(); b[6] = 9; return b })(), /format 9, made by a newer MLDoc; this one reads formats 1 to 2/],
       [(() => { const b = bytes.slice(); b[6] = 0; return b })(), /damaged \(format version 0\)/],
     ]
-    for (const [input, message] of cases) expectRefused(input, message)
+    for (const [input, message] of cases) await expectRefused(input, message)
   })
 
-  it('refuses a format-2 state that cannot be decompressed, or is not the length its header gives', () => {
+  it('refuses a format-2 state that cannot be decompressed, or is not the length its header gives', async () => {
     const state = Y.encodeStateAsUpdateV2(createYDoc(sampleDoc()))
     const stored = deflateSync(state)
-    expectRefused(formatTwo(stored, state.length, 2), /compression method 2, which this MLDoc does not know/)
-    expectRefused(formatTwo(stored, state.length, 0), /compression method 0/)
-    expectRefused(formatTwo(stored.subarray(0, stored.length >> 1), state.length), /cannot be decompressed \(unexpected EOF\)/)
-    expectRefused(formatTwo(Uint8Array.from([0xff, 0xff, 0xff, 0xff]), state.length), /cannot be decompressed \(invalid/)
-    expectRefused(formatTwo(stored, state.length + 1), new RegExp(`decompresses to ${state.length} bytes, but its header gives ${state.length + 1}`))
-    expectRefused(formatTwo(stored, state.length - 1), new RegExp(`more than the ${state.length - 1} bytes its header gives`))
-    expectRefused(formatTwo(stored, 0), /more than the 0 bytes/)
-    expectRefused(formatTwo(deflateSync(Uint8Array.from({ length: 300 }, (_, i) => (i * 7919) % 251)), 300), /cannot be decoded/)
+    await expectRefused(formatTwo(stored, state.length, 2), /compression method 2, which this MLDoc does not know/)
+    await expectRefused(formatTwo(stored, state.length, 0), /compression method 0/)
+    await expectRefused(formatTwo(stored.subarray(0, stored.length >> 1), state.length), /cannot be decompressed \(unexpected EOF\)/, /cannot be decompressed/)
+    await expectRefused(formatTwo(Uint8Array.from([0xff, 0xff, 0xff, 0xff]), state.length), /cannot be decompressed \(invalid/, /cannot be decompressed/)
+    await expectRefused(formatTwo(stored, state.length + 1), new RegExp(`decompresses to ${state.length} bytes, but its header gives ${state.length + 1}`))
+    await expectRefused(formatTwo(stored, state.length - 1), new RegExp(`more than the ${state.length - 1} bytes its header gives`))
+    await expectRefused(formatTwo(stored, 0), /more than the 0 bytes/)
+    await expectRefused(formatTwo(deflateSync(Uint8Array.from({ length: 300 }, (_, i) => (i * 7919) % 251)), 300), /cannot be decoded/)
   })
 
-  it('stops a decompression bomb early and refuses a state over the size limit before decompressing', () => {
+  it('stops a decompression bomb early and refuses a state over the size limit before decompressing', async () => {
     const small = inflateSync(deflateBomb(1000))
     expect([small.length, small.some((byte) => byte !== 0)]).toEqual([1 + 258 * 1000, false])
     // 1.6 MB that would expand to 256 MiB; the header says 1 KiB. Inflating it all takes seconds.
     const bomb = formatTwo(deflateBomb(Math.ceil(2 ** 28 / 258)), 1024)
     const started = performance.now()
-    expectRefused(bomb, /more than the 1024 bytes its header gives \(damaged, or a decompression bomb\)/)
+    await expectRefused(bomb, /more than the 1024 bytes its header gives \(damaged, or a decompression bomb\)/)
     expect(performance.now() - started).toBeLessThan(1000)
-    expectRefused(formatTwo(deflateSync(new Uint8Array(16)), MAX_STATE_BYTES + 1), /would be 64\.0 MiB once decompressed, more than the 64 MiB MLDoc opens/)
-    expectRefused(formatTwo(deflateSync(new Uint8Array(16)), 0xffffffff), /would be 4096\.0 MiB once decompressed/)
+    await expectRefused(formatTwo(deflateSync(new Uint8Array(16)), MAX_STATE_BYTES + 1), /would be 64\.0 MiB once decompressed, more than the 64 MiB MLDoc opens/)
+    await expectRefused(formatTwo(deflateSync(new Uint8Array(16)), 0xffffffff), /would be 4096\.0 MiB once decompressed/)
   })
 
   it('refuses to write a state larger than it would open', () => {

@@ -7,7 +7,7 @@ import { WebrtcProvider } from 'y-webrtc'
 import * as Y from 'yjs'
 import { mldocExtensions } from '../../../core/schema/index.js'
 import { BODY_FRAGMENT } from '../../../core/yjs/doc.js'
-import { decodeMLDocFile } from '../../../core/yjs/file.js'
+import { decodeMLDocFileNatively } from '../../../renderer/document/decode.js'
 
 const params = new URLSearchParams(location.search)
 const file = params.get('doc')
@@ -15,7 +15,7 @@ let ydoc = new Y.Doc()
 if (file) {
   const response = await fetch(file)
   if (!response.ok) throw new Error(`cannot load ${file}: HTTP ${response.status}`)
-  ydoc = decodeMLDocFile(new Uint8Array(await response.arrayBuffer()), file)
+  ydoc = await decodeMLDocFileNatively(new Uint8Array(await response.arrayBuffer()), file)
 }
 const provider = new WebrtcProvider(params.get('room')!, ydoc, {
   signaling: [params.get('signaling')!],
