@@ -11,11 +11,14 @@ let browser: Browser
 let test: TestHost
 let page: Page
 let cdp: CDPSession
+/** Errors the page threw, for the report of a failure. */
+const pageErrors: string[] = []
 
 beforeAll(async () => {
   ;[browser, test] = await Promise.all([launchChromium(), startTestHost()])
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
   cdp = await page.context().newCDPSession(page)
+  page.on('pageerror', (error) => pageErrors.push(error.message))
 })
 
 afterAll(async () => {
@@ -36,6 +39,13 @@ describe('typing right after Enter, faster than frames are drawn', () => {
     await page.locator('.ProseMirror').evaluate((element) => element.scrollIntoView({ block: 'end' }))
     await page.locator('.ProseMirror h2').last().click()
     await page.keyboard.press('Control+End')
+    // The rounds start once the editor has taken the caret to the end. Keys sent a millisecond after
+    // Control+End (no person is that fast) sometimes reached ProseMirror before it had read the
+    // selection Chromium moved, and went where the click had put the caret.
+    await page.waitForFunction(() => {
+      const editor = (document.querySelector('.ProseMirror') as unknown as { editor?: { state: { doc: { content: { size: number } }; selection: { to: number } } } } | null)?.editor
+      return editor !== undefined && editor.state.doc.content.size - editor.state.selection.to <= 2
+    })
     const rounds = 60
     for (let i = 0; i < rounds; i++) {
       // Sent together: Enter, then two letters, before the page has drawn the new line.
@@ -47,6 +57,12 @@ describe('typing right after Enter, faster than frames are drawn', () => {
       await page.waitForTimeout(30)
     }
     const lines = await page.locator('.ProseMirror > p').evaluateAll((paragraphs, n) => paragraphs.slice(-n).map((p) => p.textContent), rounds)
-    expect(lines).toEqual(Array.from({ length: rounds }, () => 'xy'))
+    // Where the letters went when they are not there: the end of the document, and what has the focus.
+    const report = await page.evaluate(() => {
+      const editor = document.querySelector('.ProseMirror')
+      const end = [...(editor?.children ?? [])].slice(-4).map((child) => `<${child.tagName.toLowerCase()}> ${(child.textContent ?? '').slice(0, 40)}`)
+      return `editors: ${document.querySelectorAll('.ProseMirror').length}; focus: ${document.activeElement?.tagName} ${document.activeElement?.className}; address: ${location.hash}; end: ${end.join(' | ')}`
+    }) + `; page errors: ${pageErrors.join(' | ') || 'none'}`
+    expect(lines, report).toEqual(Array.from({ length: rounds }, () => 'xy'))
   })
 })
