@@ -53,6 +53,10 @@ const UNSAFE: readonly UnsafeRule[] = [
   { atBreak: true, before: '\\d+', character: '.', after: '(?:[ \t\r\n]|$)' },
   { atBreak: true, character: '<', after: '[!/?A-Za-z]' },
   { character: '<', after: '[!/?A-Za-z]', inConstruct: 'phrasing', notInConstruct: FULL_PHRASING_SPANS },
+  // An email autolink whose address starts with a digit or a sign (`<0@x>`, `<{@0>`), which the
+  // rule above (tags, and autolinks that start with a letter) lets through: CommonMark reads any
+  // `<`, local part, `@` and domain, `>` as one.
+  { character: '<', after: "[\\w.!#$%&'*+/=?^`{|}~-]+@", inConstruct: 'phrasing', notInConstruct: FULL_PHRASING_SPANS },
   { character: '<', inConstruct: 'destinationLiteral' },
   { atBreak: true, character: '=' },
   { atBreak: true, character: '>' },

@@ -55,6 +55,11 @@ const CASES: { seed: number; name: string; content: JSONContent[] }[] = [
     name: 'a task item whose text is a no-break space',
     content: [{ type: 'orderedList', attrs: { start: 1 }, content: [{ type: 'listItem', content: [para('x'), { type: 'taskList', content: [{ type: 'taskItem', attrs: { checked: false }, content: [para('\u00a0')] }] }] }] }],
   },
+  {
+    seed: -1139900784,
+    name: 'text that reads as an email autolink starting with a sign or a digit (<{@0>, <0@x>)',
+    content: [cells([[], []], [[], [text('<{@0>')]]), para('Mail <0@x> or <{@0>: neither is a link.')],
+  },
 ]
 
 describe('regressions found by the random round trip', () => {
