@@ -110,13 +110,14 @@ export function ydocFromState(state: Uint8Array, source: string): Y.Doc {
 }
 
 /**
- * Checks that bytes are a whole, undamaged `.mldoc` file (header, format, checksum, length once
- * decompressed) without decoding the document in it: what a host checks before it hands a file
- * to the editor, which decodes and checks the document itself ({@link readMLDocFile}).
- * Throws an MLDocError naming `source` and saying what is wrong.
+ * Checks that bytes are a whole, undamaged `.mldoc` file (header, format, checksum of the stored
+ * state) without decompressing or decoding it: what a host checks before it hands a file to the
+ * editor, which decompresses it (checking its length) and checks the document itself
+ * ({@link openMLDocFile}), so that work is done once. Throws an MLDocError naming `source` and
+ * saying what is wrong.
  */
 export function checkMLDocFile(bytes: Uint8Array, source: string): void {
-  stateOf(bytes, source)
+  storedStateOf(bytes, source)
 }
 
 /**
