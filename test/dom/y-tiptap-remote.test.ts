@@ -16,6 +16,7 @@ import { BODY_FRAGMENT, createYDoc } from '../../core/yjs/doc.js'
 import { seededRandom } from '../collab/fixtures.js'
 import { randomEdit } from '../reliability/convergence/edits.js'
 import { convergenceRun } from '../reliability/convergence/peers.js'
+import { after, blockStart, heading, paragraph, table } from './y-tiptap-content.js'
 
 /**
  * The fixes patches/@tiptap+y-tiptap+3.0.9.patch makes to the editor binding (see
@@ -78,33 +79,9 @@ function deliver(from: Y.Doc, to: Y.Doc): void {
   Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'network')
 }
 
-const paragraph = (text: string): JSONContent => ({ type: 'paragraph', content: [{ type: 'text', text }] })
 /** Thirty blocks: a heading every ten, paragraphs "Paragraph i of the plan." between. */
 const thirtyBlocks = (): JSONContent[] =>
   Array.from({ length: 30 }, (_, i) => (i % 10 === 0 ? heading(`Section ${i / 10}`) : paragraph(`Paragraph ${i} of the plan.`)))
-/** Position before top-level block `index`. */
-const blockStart = (doc: PMNode, index: number): number => Array.from({ length: index }, (_, i) => doc.child(i).nodeSize).reduce((sum, size) => sum + size, 0)
-const heading = (text: string): JSONContent => ({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text }] })
-const table = (rows: string[][]): JSONContent => ({
-  type: 'table',
-  content: rows.map((row, r) => ({
-    type: 'tableRow',
-    content: row.map((text) => ({ type: r === 0 ? 'tableHeader' : 'tableCell', content: [paragraph(text)] })),
-  })),
-})
-
-/** Position just after the first occurrence of `text` in the document. */
-function after(editor: Editor, text: string): number {
-  let found = -1
-  editor.state.doc.descendants((node, pos) => {
-    if (found >= 0 || !node.isText) return found < 0
-    const at = node.text!.indexOf(text)
-    if (at >= 0) found = pos + at + text.length
-    return false
-  })
-  if (found < 0) throw new Error(`"${text}" is not in the document`)
-  return found
-}
 
 /** The text of the textblock holding `pos`, up to `pos` (what a caret sits after). */
 function caretContext(editor: Editor, pos: number): string {

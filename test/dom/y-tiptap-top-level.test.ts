@@ -11,6 +11,7 @@ import * as Y from 'yjs'
 import { emptyMeta } from '../../core/document/meta.js'
 import { mldocExtensions, mldocSchema } from '../../core/schema/index.js'
 import { BODY_FRAGMENT, createYDoc } from '../../core/yjs/doc.js'
+import { after, blockStart, heading, paragraph, table } from './y-tiptap-content.js'
 
 /**
  * Hunks F and G of patches/@tiptap+y-tiptap+3.0.9.patch (patches/README.md): the binding records
@@ -31,15 +32,6 @@ afterEach(() => {
   }
 })
 
-const paragraph = (text: string): JSONContent => ({ type: 'paragraph', content: [{ type: 'text', text }] })
-const heading = (text: string): JSONContent => ({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text }] })
-const table = (rows: string[][]): JSONContent => ({
-  type: 'table',
-  content: rows.map((row, r) => ({
-    type: 'tableRow',
-    content: row.map((text) => ({ type: r === 0 ? 'tableHeader' : 'tableCell', content: [paragraph(text)] })),
-  })),
-})
 
 /** An editor bound to a new Y.Doc holding `content` (or to `ydoc`), in the page and focused, with the caret plugin as in MLDoc. */
 function boundEditor(content: JSONContent[], ydoc = new Y.Doc()): { editor: Editor; ydoc: Y.Doc; awareness: Awareness } {
@@ -94,21 +86,6 @@ function caretOfA(B: { editor: Editor; ydoc: Y.Doc; awareness: Awareness }): { d
   return { drawn, walked }
 }
 
-/** Position before top-level block `index`. */
-const blockStart = (doc: PMNode, index: number): number => Array.from({ length: index }, (_, i) => doc.child(i).nodeSize).reduce((sum, size) => sum + size, 0)
-
-/** Position just after the first occurrence of `text` in the document. */
-function after(editor: Editor, text: string): number {
-  let found = -1
-  editor.state.doc.descendants((node, pos) => {
-    if (found >= 0 || !node.isText) return found < 0
-    const at = node.text!.indexOf(text)
-    if (at >= 0) found = pos + at + text.length
-    return false
-  })
-  if (found < 0) throw new Error(`"${text}" is not in the document`)
-  return found
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const bindingOf = (editor: Editor): any => ySyncPluginKey.getState(editor.state).binding
