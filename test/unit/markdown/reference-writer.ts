@@ -1,7 +1,7 @@
 import type { Link, Nodes } from 'mdast'
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter'
 import { gfmToMarkdown } from 'mdast-util-gfm'
-import { defaultHandlers, type Handle, type Join, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown'
+import { defaultHandlers, type Handle, type Join, type Options as ToMarkdownOptions, type Unsafe } from 'mdast-util-to-markdown'
 import { isBlockMarker, isSectionComment } from '../../../core/markdown/comments.js'
 
 /*
@@ -107,9 +107,22 @@ const link: Handle = Object.assign(
   { peek: (node: Nodes) => (isAutolink(node) ? '<' : '[') },
 )
 
+/**
+ * A `<` before an email autolink whose address starts with a digit or a sign (`<0@x>`, `<{@0>`):
+ * mdast-util-to-markdown's own rule for `<` covers tags and autolinks that start with a letter
+ * only, and CommonMark reads any `<`, local part, `@`, domain, `>` as a mailto link. MLDoc's
+ * writer escapes it (core/markdown/write/escape.ts; regressions.test.ts, seed -1139900784).
+ */
+const emailAutolinkStart: Unsafe = {
+  character: '<',
+  after: "[\\w.!#$%&'*+/=?^`{|}~-]+@",
+  inConstruct: 'phrasing',
+  notInConstruct: ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe'],
+}
+
 /** The fixed style of MLDoc's Markdown (FORMAT.md, "Determinism"), as mdast-util-to-markdown options. */
 export const REFERENCE_OPTIONS: ToMarkdownOptions = {
-  extensions: [frontmatterToMarkdown(['yaml']), gfmOut, { handlers: { link, table, text } }],
+  extensions: [frontmatterToMarkdown(['yaml']), gfmOut, { handlers: { link, table, text }, unsafe: [emailAutolinkStart] }],
   bullet: '-',
   bulletOther: '*',
   bulletOrdered: '.',

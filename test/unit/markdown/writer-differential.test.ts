@@ -63,6 +63,11 @@ describe('the Markdown writer writes what mdast-util-to-markdown wrote', () => {
     fc.assert(fc.property(wildDocumentArb, (doc) => expectSameBytes(doc, 'wild document')), { numRuns: 500 })
   }, 120_000)
 
+  it('for text that reads as an email autolink starting with a sign or a digit (seed -273318829)', () => {
+    const row = (type: string): JSONContent => ({ type: 'tableRow', content: [{ type, content: [para('<#@')] }] })
+    expectSameBytes(docOf([para('Mail <0@x>, <#@ or <{@0>'), { type: 'table', content: [row('tableHeader'), row('tableCell')] }]), 'email autolink start')
+  })
+
   it('for every template and corpus document', () => {
     const files = [
       ...readdirSync(join(ROOT, 'templates')).flatMap((id) => readdirSync(join(ROOT, 'templates', id)).filter((f) => f.endsWith('.md')).map((f) => join(ROOT, 'templates', id, f))),
