@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { exportMarkdown, importMarkdown } from '../../../core/markdown/index.js'
 import { linkLiterals } from '../../../core/markdown/syntax.js'
 import { documentArb, wildDocumentArb } from './arbitraries.js'
+import { propertyRuns } from './property-runs.js'
 
 /** Whether plain (unlinked) text of the body contains something GFM reads as a link (`www.x.y`, `a@b.co`). */
 function hasLiteralLink(body: PMNode): boolean {
@@ -21,7 +22,8 @@ function hasLiteralLink(body: PMNode): boolean {
 /*
  * On failure fast-check prints the seed and the shrunk counterexample (`{ seed, path }`); rerun
  * with `fc.assert(..., { seed, path })`, fix, and keep the counterexample in regressions.test.ts.
- * The timeouts allow for a loaded machine: the runs take about 10 s of CPU.
+ * Fixed seeds in `npm test`, new ones under soak (property-runs.ts). The timeouts allow for a
+ * loaded machine: the runs take about 10 s of CPU.
  */
 describe('Markdown round trip of random documents', () => {
   it('export(import(export(doc))) is byte-identical, and a normal document comes back equal', () => {
@@ -38,7 +40,7 @@ describe('Markdown round trip of random documents', () => {
         compared++
         if (!back.body.eq(doc.body)) expect(back.body.toJSON()).toEqual(doc.body.toJSON())
       }),
-      { numRuns: 1000 },
+      propertyRuns(1000, 20261126),
     )
     expect(compared).toBeGreaterThan(500)
   }, 120_000)
@@ -51,7 +53,7 @@ describe('Markdown round trip of random documents', () => {
         expect(warnings).toEqual([])
         expect(exportMarkdown(back)).toBe(markdown)
       }),
-      { numRuns: 300 },
+      propertyRuns(300, 20261127),
     )
   }, 120_000)
 })
