@@ -19,6 +19,21 @@ function hasLiteralLink(body: PMNode): boolean {
   return found
 }
 
+/**
+ * Whether inline code in a table cell or a block's field (most are written as cells) holds a
+ * pipe right after an odd number of backslashes, which GFM cannot write in a cell
+ * (docs/FORMAT.md, Tables): it reads back without that backslash.
+ */
+function hasCodePipeAfterBackslash(node: PMNode, inCell = false): boolean {
+  if (node.isText) return inCell && node.marks.some((m) => m.type.name === 'code') && /(?:^|[^\\])(?:\\\\)*\\\|/.test(node.text!)
+  const cell = inCell || ['tableCell', 'tableHeader', 'blockField'].includes(node.type.name)
+  let found = false
+  node.forEach((child) => {
+    found ||= hasCodePipeAfterBackslash(child, cell)
+  })
+  return found
+}
+
 /*
  * On failure fast-check prints the seed and the shrunk counterexample (`{ seed, path }`); rerun
  * with `fc.assert(..., { seed, path })`, fix, and keep the counterexample in regressions.test.ts.
@@ -37,6 +52,7 @@ describe('Markdown round trip of random documents', () => {
         expect(back.meta).toEqual(doc.meta)
         // Plain text GFM autolinks (www.x.y) come back as links, as GitHub shows them: not a normal document.
         if (hasLiteralLink(doc.body)) return
+        if (hasCodePipeAfterBackslash(doc.body)) return
         compared++
         if (!back.body.eq(doc.body)) expect(back.body.toJSON()).toEqual(doc.body.toJSON())
       }),
