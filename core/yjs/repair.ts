@@ -1,6 +1,6 @@
-import { Fragment, Mark, type AttributeSpec, type Attrs, type ContentMatch, type Node as PMNode, type NodeType } from '@tiptap/pm/model'
+import { Fragment, Mark, type AttributeSpec, type Attrs, type ContentMatch, type Node as PMNode, type NodeType, type Schema } from '@tiptap/pm/model'
 import { EditorState } from '@tiptap/pm/state'
-import { fixTables } from '@tiptap/pm/tables'
+import { fixTables, TableMap } from '@tiptap/pm/tables'
 
 /**
  * Merged bodies. Each peer's edits keep its own document valid, but a merge of concurrent edits
@@ -177,11 +177,48 @@ function repairedBlock(block: PMNode): PMNode | null {
   return bound && withCompatibleMarks(bound)
 }
 
+/** Per schema: the node types that can hold a table somewhere inside them (a table too, when its cells can). */
+const tableHolders = new WeakMap<Schema, ReadonlySet<NodeType>>()
+
+function typesHoldingTables(schema: Schema): ReadonlySet<NodeType> {
+  let holders = tableHolders.get(schema)
+  if (!holders) {
+    const types = Object.values(schema.nodes)
+    const found = new Set<NodeType>()
+    let reached = types.filter((type) => type.spec.tableRole === 'table')
+    while (reached.length > 0) {
+      const next = types.filter((type) => !found.has(type) && reached.some((held) => canHold(type, held)))
+      for (const type of next) found.add(type)
+      reached = next
+    }
+    holders = found
+    tableHolders.set(schema, holders)
+  }
+  return holders
+}
+
+/**
+ * Whether a table that `fixTables` would pad (one whose map has problems) lies inside `node`,
+ * looking only into nodes that can hold a table and skipping `skipped` (blocks a repair returned
+ * before): the paragraphs and text that make up nearly all of a body are never walked.
+ */
+function holdsRaggedTable(node: PMNode, holders: ReadonlySet<NodeType>, skipped: ReadonlySet<PMNode>): boolean {
+  let found = false
+  node.forEach((child) => {
+    if (found || skipped.has(child)) return
+    if (child.type.spec.tableRole === 'table' && TableMap.get(child).problems) found = true
+    else if (holders.has(child.type)) found = holdsRaggedTable(child, holders, skipped)
+  })
+  return found
+}
+
 /**
  * The body with every ragged table padded, as prosemirror-tables' `fixTables` does in the editor;
- * with `previous`, only tables that are not nodes of `previous` are looked at.
+ * with `previous`, only tables that are not nodes of `previous` are looked at. `fixTables` runs
+ * only when some table needs it: it walks every node of the body, text included.
  */
-function withTablesFixed(body: PMNode, previous: PMNode | undefined): PMNode {
+function withTablesFixed(body: PMNode, previous: PMNode | undefined, previousBlocks: ReadonlySet<PMNode>): PMNode {
+  if (!holdsRaggedTable(body, typesHoldingTables(body.type.schema), previousBlocks)) return body
   const tr = fixTables(EditorState.create({ doc: body }), previous ? EditorState.create({ doc: previous }) : undefined)
   return tr ? tr.doc : body
 }
@@ -212,5 +249,5 @@ export function repairBody(body: PMNode, previous?: PMNode): PMNode {
   })
   let doc = changed ? body.copy(Fragment.fromArray(blocks)) : body
   if (!doc.type.validContent(doc.content)) doc = doc.type.createAndFill(doc.attrs, doc.content) ?? doc
-  return withTablesFixed(doc, previous)
+  return withTablesFixed(doc, previous, repaired)
 }

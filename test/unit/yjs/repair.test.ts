@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { Editor, type JSONContent } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
+import { EditorState } from '@tiptap/pm/state'
+import { fixTables } from '@tiptap/pm/tables'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { emptyBlockJSON } from '../../../core/blocks/define.js'
@@ -192,6 +194,22 @@ describe('repairBody', () => {
     expect(repairBody(body, before).toJSON()).toEqual(repairBody(body).toJSON())
     expect(repairBody(body, before).child(0)).toBe(before.child(0))
     expect(repairBody(body).child(3).child(1).childCount).toBe(2)
+  })
+
+  it('pads a ragged table wherever it lies, as fixTables does: in a list item, in a block', () => {
+    const ragged = table([['a', 'b'], ['c']])
+    const architecture = emptyBlockJSON(blockSpec('architecture'), 'en')
+    architecture.content![1]!.content![1]!.content!.pop()
+    const bodies = [
+      { type: 'doc', content: [paragraph('x'), { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph('item'), ragged] }] }] },
+      { type: 'doc', content: [paragraph('x'), architecture] },
+    ]
+    for (const json of bodies) {
+      const body = schema.nodeFromJSON(json)
+      const fixed = fixTables(EditorState.create({ doc: body }))
+      expect(fixed).toBeDefined()
+      expect(repairBody(body).toJSON()).toEqual(fixed!.doc.toJSON())
+    }
   })
 
   it('drops a cell that got two paragraphs and pads its row', () => {
