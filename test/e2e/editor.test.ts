@@ -17,6 +17,10 @@ beforeAll(async () => {
   ;[browser, test] = await Promise.all([launchChromium(), startTestHost()])
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
   page.on('pageerror', (error) => errors.push(error.message))
+  // Console errors too: a resource that failed to load (the favicon, once) is one.
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+  })
 })
 
 afterAll(async () => {
