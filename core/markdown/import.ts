@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core'
+import type { Node as PMNode } from '@tiptap/pm/model'
 import type { Definition, FootnoteDefinition, Html, List, Nodes, PhrasingContent, RootContent } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { emptyMeta } from '../document/meta.js'
@@ -232,6 +233,19 @@ function definitionsOf(tree: Nodes): Map<string, Definition> {
 }
 
 /**
+ * The title of a file without front matter: the text of its first heading when that is a
+ * level-1 heading (`# Churn prediction`, as a README starts), else none. The heading stays in
+ * the body, so nothing the file says is lost.
+ */
+function titleHeading(body: PMNode): string {
+  for (let index = 0; index < body.childCount; index++) {
+    const node = body.child(index)
+    if (node.type.name === 'heading') return node.attrs.level === 1 ? node.textContent.replace(/\s+/g, ' ').trim() : ''
+  }
+  return ''
+}
+
+/**
  * Reads GitHub-flavoured Markdown into a document (FORMAT.md). Structured blocks are read from
  * their visible form; whatever cannot be kept exactly as written is reported as a warning with
  * its line (or thrown, with `strict`). Bad front matter always throws.
@@ -255,6 +269,7 @@ export function importMarkdown(text: string, options: ImportOptions = {}): Impor
   try {
     const body = mldocSchema().nodeFromJSON({ type: 'doc', content: content.length ? content : [EMPTY_PARAGRAPH] })
     body.check()
+    if (first?.type !== 'yaml') meta = { ...meta, title: titleHeading(body) }
     return { doc: { meta, body }, warnings }
   } catch (error) {
     throw new MLDocError('markdown', `the Markdown does not fit MLDoc's document schema (${(error as Error).message})`, source)

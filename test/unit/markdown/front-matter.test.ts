@@ -59,8 +59,17 @@ describe('front matter', () => {
     expect(exportMarkdown(doc)).toMatch(/^---\ntitle: T\ntemplate: churn\nlang: uz\nstatus: draft\nversion: "0\.1"\nauthors: \[\]\nreviewers: \[\]\nsignoff: \[\]\nzeta: 1\nalpha:\n  - x\n---\n/)
   })
 
-  it('a file without front matter gets the defaults; CRLF and a BOM are read as usual', () => {
-    expect(importMarkdown('# Title\n').doc.meta).toEqual(emptyMeta())
+  it('a file without front matter gets the defaults, and its first heading as the title when it is a level-1 heading; CRLF and a BOM are read as usual', () => {
+    expect(importMarkdown('Text\n').doc.meta).toEqual(emptyMeta())
+    const titled = importMarkdown('<!-- a note -->\n\n# Churn  *prediction*\n\nText\n\n# Second\n').doc
+    expect(titled.meta).toEqual({ ...emptyMeta(), title: 'Churn prediction' })
+    expect(titled.body.child(1).textContent).toBe('Churn  prediction')
+    expect(importMarkdown('## Overview\n\n# Later\n').doc.meta.title).toBe('')
+    expect(importMarkdown('---\nlang: en\n---\n\n# Title\n').doc.meta.title).toBe('')
+    // Exported, the title goes into front matter and the heading stays: the file reads back the same.
+    const markdown = exportMarkdown(titled)
+    expect(markdown).toMatch(/^---\ntitle: Churn prediction\n/)
+    expect(exportMarkdown(importMarkdown(markdown).doc)).toBe(markdown)
     const { doc } = importMarkdown('\uFEFF---\r\ntitle: Windows\r\n---\r\n\r\nLine one\r\nline two\r\n', { strict: true })
     expect(doc.meta.title).toBe('Windows')
     expect(doc.body.firstChild!.textContent).toBe('Line one line two')
