@@ -1,12 +1,13 @@
 import type { Editor } from '@tiptap/core'
 import { AlertCircle, AlertTriangle, CheckCircle2 } from 'lucide-react'
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useId, useRef, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import type { Lang } from '../../core/i18n.js'
 import { PeersPanel, useCollabState, type CollabSession } from '../collab/index.js'
 import { collabText } from '../collab/labels.js'
 import { jumpTo } from '../editor/jump.js'
+import { useCurrentSection } from './current-section.js'
 import { useAnalysis, type Analysis, type PanelAnalysis } from './useAnalysis.js'
 
 /** The side panel's tabs; `peers` only while the document is shared. */
@@ -89,14 +90,27 @@ export function SidePanel({ editor, ydoc, collab, lang, tab: chosen, onTab }: { 
 
 function Outline({ editor, analysis: { shown: analysis, latest } }: { editor: Editor; analysis: PanelAnalysis }) {
   const { t } = useTranslation()
+  const positions = useCallback(() => latest.current.outline.map((entry) => entry.pos), [latest])
+  const current = useCurrentSection(editor, positions, analysis.outline.length)
+  const list = useRef<HTMLUListElement>(null)
+  useEffect(() => {
+    list.current?.querySelector('[aria-current]')?.scrollIntoView({ block: 'nearest' })
+  }, [current])
   if (analysis.outline.length === 0) return <p className="muted">{t('panel.noHeadings')}</p>
   return (
     <nav aria-label={t('panel.outline')}>
-      <ul className="outline">
+      <ul className="outline" ref={list}>
         {analysis.outline.map((entry, index) => (
           // Keyed by place, not position: typing above a heading moves its position, not its row.
           <li key={index} className={`outline__item outline__item--h${entry.level}`}>
-            <button type="button" className="outline__link" onClick={() => jumpTo(editor, latest.current.outline[index]?.pos ?? entry.pos)}>{entry.text || '…'}</button>
+            <button
+              type="button"
+              className="outline__link"
+              aria-current={index === current ? 'location' : undefined}
+              onClick={() => jumpTo(editor, latest.current.outline[index]?.pos ?? entry.pos)}
+            >
+              {entry.text || '…'}
+            </button>
           </li>
         ))}
       </ul>
