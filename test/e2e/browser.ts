@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page, type ViewportSize } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { startWebHost, type WebHost } from '../../node/web/server.js'
 
 /** Debian's Chromium (or `CHROMIUM_PATH`): Playwright's own browser download does not work here. */
@@ -64,4 +65,32 @@ export async function startTestHost(): Promise<TestHost> {
 /** The address of a route with the session token: `#/new/...?lang=en&token=...`. */
 export function routeUrl(host: WebHost, route: string): string {
   return `${host.origin}/#${route}${route.includes('?') ? '&' : '?'}token=${host.token}`
+}
+
+/** One page of the app for a test file: Chromium, a test host, and what the page threw. */
+export interface AppPage {
+  readonly browser: Browser
+  readonly test: TestHost
+  readonly page: Page
+  /** Errors the page threw, in order. */
+  readonly errors: string[]
+}
+
+/**
+ * Starts Chromium and a test host before the file's tests, with one page (`viewport`, or
+ * Playwright's default) that collects what it throws, and stops both after them. The fields
+ * are there once the tests run.
+ */
+export function useAppPage(viewport?: ViewportSize): AppPage {
+  const app = { errors: [] as string[] } as { browser: Browser; test: TestHost; page: Page; errors: string[] }
+  beforeAll(async () => {
+    ;[app.browser, app.test] = await Promise.all([launchChromium(), startTestHost()])
+    app.page = await app.browser.newPage(viewport ? { viewport } : {})
+    app.page.on('pageerror', (error) => app.errors.push(error.message))
+  })
+  afterAll(async () => {
+    await app.browser?.close()
+    await app.test?.dispose()
+  })
+  return app
 }

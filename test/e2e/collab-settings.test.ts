@@ -1,28 +1,13 @@
 import { readFile } from 'node:fs/promises'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, startTestHost, type TestHost } from './browser.js'
+import { describe, expect, it } from 'vitest'
+import { useAppPage } from './browser.js'
 
 // The co-editing settings in the real app (mldoc web, Chromium), used with the keyboard only.
-let browser: Browser
-let test: TestHost
-let page: Page
-const errors: string[] = []
-
-beforeAll(async () => {
-  ;[browser, test] = await Promise.all([launchChromium(), startTestHost()])
-  page = await browser.newPage()
-  page.on('pageerror', (error) => errors.push(error.message))
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await test?.dispose()
-})
+const app = useAppPage()
 
 /** The accessible name of the focused element: its `<label>`, or its text for a button. */
 function focused(): Promise<string> {
-  return page.evaluate(() => {
+  return app.page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null
     if (!el) return ''
     const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null
@@ -32,6 +17,7 @@ function focused(): Promise<string> {
 
 describe('co-editing settings (mldoc web, Chromium)', () => {
   it('are reached with Tab from the name, typed in, and kept by the host when the dialog closes', async () => {
+    const { page, test } = app
     await page.goto(test.host.url)
     await page.getByRole('button', { name: 'Settings' }).click()
     await page.getByLabel('Your name').focus()
@@ -63,6 +49,7 @@ describe('co-editing settings (mldoc web, Chromium)', () => {
   })
 
   it('show what was saved after a reload, refuse a wrong line saying which, and keep the corrected one when Escape closes the dialog', async () => {
+    const { page, test, errors } = app
     await page.reload()
     await page.getByRole('button', { name: 'Settings' }).click()
     expect(await page.getByLabel('Signaling servers, one per line (run one with "mldoc signal")').inputValue()).toBe('ws://10.0.0.5:4444/\nwss://signal.example.org/')

@@ -1,36 +1,22 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, startTestHost, type TestHost } from './browser.js'
+import { describe, expect, it } from 'vitest'
+import { useAppPage } from './browser.js'
 
 // The outline marks the section being read (aria-current="location") as the editor scrolls,
 // and keeps that entry in view in the panel.
-let browser: Browser
-let test: TestHost
-let page: Page
-const errors: string[] = []
-
-beforeAll(async () => {
-  ;[browser, test] = await Promise.all([launchChromium(), startTestHost()])
-  page = await browser.newPage({ viewport: { width: 1440, height: 700 } })
-  page.on('pageerror', (error) => errors.push(error.message))
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await test?.dispose()
-})
+const app = useAppPage({ width: 1440, height: 700 })
 
 /** The outline entry marked as the section being read, or null. */
-const current = () => page.locator('.outline__link[aria-current="location"]').allTextContents().then((texts) => texts.join(' | ') || null)
+const current = () => app.page.locator('.outline__link[aria-current="location"]').allTextContents().then((texts) => texts.join(' | ') || null)
 
 /** Scrolls the editor so that the heading with this text is at the top of its scroll area. */
 async function scrollToHeading(text: string): Promise<void> {
   const exactly = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
-  await page.locator('.ProseMirror').locator('h1, h2, h3', { hasText: exactly }).first().evaluate((heading) => heading.scrollIntoView({ block: 'start' }))
+  await app.page.locator('.ProseMirror').locator('h1, h2, h3', { hasText: exactly }).first().evaluate((heading) => heading.scrollIntoView({ block: 'start' }))
 }
 
 describe('the outline while reading', () => {
   it('marks the section at the top of the editor, following the scroll both ways, and keeps it in view', async () => {
+    const { page, test, errors } = app
     await page.goto(test.host.url)
     await page.locator('[data-template="ml-engineering-document"]').click()
     await page.locator('.ProseMirror').waitFor()

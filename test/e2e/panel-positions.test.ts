@@ -1,27 +1,12 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, startTestHost, type TestHost } from './browser.js'
+import { describe, expect, it } from 'vitest'
+import { useAppPage } from './browser.js'
 
 // The side panel keeps showing an analysis that differs from the latest in positions alone
 // (renderer/panel/useAnalysis.ts); its buttons must still go where the headings are now.
-let browser: Browser
-let test: TestHost
-let page: Page
-const errors: string[] = []
-
-beforeAll(async () => {
-  ;[browser, test] = await Promise.all([launchChromium(), startTestHost()])
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-  page.on('pageerror', (error) => errors.push(error.message))
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await test?.dispose()
-})
+const app = useAppPage({ width: 1440, height: 900 })
 
 /** The text of the heading holding the editor's caret, or null. */
-const caretHeading = () => page.evaluate(() => {
+const caretHeading = () => app.page.evaluate(() => {
   const anchor = getSelection()?.anchorNode
   const element = anchor instanceof Element ? anchor : anchor?.parentElement
   return element?.closest('.ProseMirror h1, .ProseMirror h2, .ProseMirror h3')?.textContent ?? null
@@ -29,6 +14,7 @@ const caretHeading = () => page.evaluate(() => {
 
 describe('the side panel after typing above its headings', () => {
   it('jumps to the heading pressed in the outline and the readiness list', async () => {
+    const { page, test, errors } = app
     await page.goto(test.host.url)
     await page.locator('[data-template="ml-engineering-document"]').click()
     await page.locator('.ProseMirror').waitFor()
