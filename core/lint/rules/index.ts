@@ -2,6 +2,7 @@ import type { DocumentLintRule } from '../rule.js'
 import { baselineModelMissing } from './baseline-model.js'
 import { fairnessAnalysisMissing } from './fairness.js'
 import { leftoverInDoneSection } from './leftovers.js'
+import { codePipeInCell } from './markdown-limits.js'
 import { businessMetricMissing } from './metrics.js'
 import { monitoringSignalMissing } from './monitoring.js'
 import { rolloutGuardrailMissing } from './rollout.js'
@@ -18,4 +19,5 @@ export const DOCUMENT_RULES: readonly DocumentLintRule[] = [
   monitoringSignalMissing,
   leftoverInDoneSection,
   signoffMissing,
+  codePipeInCell,
 ]

@@ -27,6 +27,7 @@ function messyDoc(lang: 'en' | 'uz' = 'en'): MLDocument {
     architecture('flowchart LR\n  a --> end', []),
     heading('Monitoring'),
     paragraph('Dashboards.'),
+    { type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'grep -E "a\\|b"', marks: [{ type: 'code' }] }] }] }] }] },
   ], { lang, status: 'approved', signoff: [] })
 }
 
@@ -86,11 +87,14 @@ describe('lintDocument', () => {
     ]
     for (const f of findings) {
       const kind = kinds.find(([prefix]) => f.target.startsWith(prefix))
-      if (kind && f.rule !== 'leftover-in-done-section' && f.rule !== 'rollout-guardrail-missing') expect(doc.body.nodeAt(f.pos)!.type.name, f.rule).toBe(kind[1])
+      // These name the section but point at the paragraph or table itself.
+      const atBlock = ['leftover-in-done-section', 'rollout-guardrail-missing', 'code-pipe-in-cell'].includes(f.rule)
+      if (kind && !atBlock) expect(doc.body.nodeAt(f.pos)!.type.name, f.rule).toBe(kind[1])
       if (f.target.startsWith('document')) expect(f.pos).toBe(0)
     }
     const stageFinding = findings.find((f) => f.rule === 'stage-owner-missing')!
     expect(doc.body.nodeAt(stageFinding.pos)!.type.name).toBe('lifecycleStage')
+    expect(doc.body.nodeAt(findings.find((f) => f.rule === 'code-pipe-in-cell')!.pos)!.type.name).toBe('table')
     const todo = findings.find((f) => f.rule === 'leftover-in-done-section')!
     expect(doc.body.nodeAt(todo.pos)!.textContent).toMatch(/^TODO/)
     const monitoring = findings.filter((f) => f.rule === 'monitoring-signal-missing')

@@ -1,3 +1,4 @@
+import type { JSONContent } from '@tiptap/core'
 // Every lint rule: one document where it fires and one where it does not.
 import { describe, expect, it } from 'vitest'
 import { tableJSON } from '../../../core/blocks/table-json.js'
@@ -166,6 +167,16 @@ const CASES: Record<string, Case> = {
     fires: () => makeDoc([paragraph('Approved design.')], { status: 'approved', signoff: [] }),
     passes: () => makeDoc([paragraph('Approved design.')], { status: 'approved', signoff: ['Dilnoza Karimova'] }),
   },
+  'code-pipe-in-cell': {
+    fires: () => makeDoc([heading('Data'), codeCellTable('grep -E a\\|b')]),
+    // A pipe after two backslashes, a bare pipe in a cell, and the same code outside any table all export as written.
+    passes: () => makeDoc([heading('Data'), codeCellTable('a\\\\|b'), codeCellTable('a|b'), { type: 'paragraph', content: [{ type: 'text', text: 'a\\|b', marks: [{ type: 'code' }] }] }]),
+  },
+}
+
+/** A one-cell table holding `code` as inline code. */
+function codeCellTable(code: string): JSONContent {
+  return { type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: code, marks: [{ type: 'code' }] }] }] }] }] }
 }
 
 function ruleFindings(doc: MLDocument, rule: string): Finding[] {
