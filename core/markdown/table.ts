@@ -4,6 +4,27 @@ import type { AlignType, PhrasingContent, Table, TableCell, TableRow } from 'mda
 
 const ALIGNS: readonly string[] = ['left', 'center', 'right']
 
+/** A pipe right after an odd number of backslashes: GFM reads it as an escaped pipe in a cell. */
+const ESCAPED_PIPE = /(?:^|[^\\])(?:\\\\)*\\\|/
+
+/** Nodes whose inline content Markdown writes as a table cell (block fields are key/value rows). */
+const CELLS: ReadonlySet<string> = new Set(['tableCell', 'tableHeader', 'blockField'])
+
+/**
+ * The first inline code inside `node` that sits in a table cell and holds a pipe right after an
+ * odd number of backslashes (`a\|b`), or null. GFM reads `\|` in a cell as a pipe even inside
+ * code, so such code reads back without that backslash (docs/FORMAT.md, Tables).
+ */
+export function cellCodeWithEscapedPipe(node: PMNode, inCell = false): string | null {
+  if (node.isText) return inCell && node.marks.some((mark) => mark.type.name === 'code') && ESCAPED_PIPE.test(node.text!) ? node.text! : null
+  const cell = inCell || CELLS.has(node.type.name)
+  let found: string | null = null
+  node.forEach((child) => {
+    found ??= cellCodeWithEscapedPipe(child, cell)
+  })
+  return found
+}
+
 /**
  * A table node as a GFM table. The first row is the header row; merged cells are written as the
  * cell followed by empty cells, so every row has the same columns; each column keeps the

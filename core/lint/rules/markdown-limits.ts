@@ -1,22 +1,5 @@
-import type { Node as PMNode } from '@tiptap/pm/model'
+import { cellCodeWithEscapedPipe } from '../../markdown/table.js'
 import type { DocumentLintRule, RuleHit } from '../rule.js'
-
-/** A pipe right after an odd number of backslashes: GFM reads it as an escaped pipe in a cell. */
-const ESCAPED_PIPE = /(?:^|[^\\])(?:\\\\)*\\\|/
-
-/** Nodes whose inline content Markdown writes as a table cell (block fields are key/value rows). */
-const CELLS = new Set(['tableCell', 'tableHeader', 'blockField'])
-
-/** The first inline code in a cell inside `node` that holds an escaped pipe, or null. */
-function codeWithEscapedPipe(node: PMNode, inCell: boolean): string | null {
-  if (node.isText) return inCell && node.marks.some((mark) => mark.type.name === 'code') && ESCAPED_PIPE.test(node.text!) ? node.text! : null
-  const cell = inCell || CELLS.has(node.type.name)
-  let found: string | null = null
-  node.forEach((child) => {
-    found ??= codeWithEscapedPipe(child, cell)
-  })
-  return found
-}
 
 /**
  * Inline code in a table cell with a backslash right before a pipe (`a\|b`, a grep pattern):
@@ -33,7 +16,7 @@ export const codePipeInCell: DocumentLintRule = {
   check: (doc) => {
     const hits: RuleHit[] = []
     for (const { node, pos } of doc.topNodes) {
-      const code = codeWithEscapedPipe(node, false)
+      const code = cellCodeWithEscapedPipe(node)
       if (code === null) continue
       const target = doc.blocks.find((block) => block.pos === pos)?.target ?? doc.sectionAt(pos)?.target ?? doc.target
       hits.push({

@@ -4,6 +4,7 @@ import type { Root } from 'mdast'
 import { describe, expect, it } from 'vitest'
 import { exportMarkdown, importMarkdown } from '../../../core/markdown/index.js'
 import { linkLiterals } from '../../../core/markdown/syntax.js'
+import { cellCodeWithEscapedPipe } from '../../../core/markdown/table.js'
 import { documentArb, wildDocumentArb } from './arbitraries.js'
 import { propertyRuns } from './property-runs.js'
 
@@ -15,21 +16,6 @@ function hasLiteralLink(body: PMNode): boolean {
     const root: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: node.text! }] }] }
     linkLiterals(root)
     found = JSON.stringify(root).includes('"link"')
-  })
-  return found
-}
-
-/**
- * Whether inline code in a table cell or a block's field (most are written as cells) holds a
- * pipe right after an odd number of backslashes, which GFM cannot write in a cell
- * (docs/FORMAT.md, Tables): it reads back without that backslash.
- */
-function hasCodePipeAfterBackslash(node: PMNode, inCell = false): boolean {
-  if (node.isText) return inCell && node.marks.some((m) => m.type.name === 'code') && /(?:^|[^\\])(?:\\\\)*\\\|/.test(node.text!)
-  const cell = inCell || ['tableCell', 'tableHeader', 'blockField'].includes(node.type.name)
-  let found = false
-  node.forEach((child) => {
-    found ||= hasCodePipeAfterBackslash(child, cell)
   })
   return found
 }
@@ -52,7 +38,8 @@ describe('Markdown round trip of random documents', () => {
         expect(back.meta).toEqual(doc.meta)
         // Plain text GFM autolinks (www.x.y) come back as links, as GitHub shows them: not a normal document.
         if (hasLiteralLink(doc.body)) return
-        if (hasCodePipeAfterBackslash(doc.body)) return
+        // Code in a cell with a pipe after an odd run of backslashes loses one (FORMAT.md, Tables).
+        if (cellCodeWithEscapedPipe(doc.body) !== null) return
         compared++
         if (!back.body.eq(doc.body)) expect(back.body.toJSON()).toEqual(doc.body.toJSON())
       }),
