@@ -78,14 +78,16 @@ export interface AppPage {
 
 /**
  * Starts Chromium and a test host before the file's tests, with one page (`viewport`, or
- * Playwright's default) that collects what it throws, and stops both after them. The fields
- * are there once the tests run.
+ * Playwright's default) that collects what it throws and gives up on an action after 15 s, and
+ * stops both after them. The fields are there once the tests run.
  */
 export function useAppPage(viewport?: ViewportSize): AppPage {
   const app = { errors: [] as string[] } as { browser: Browser; test: TestHost; page: Page; errors: string[] }
   beforeAll(async () => {
     ;[app.browser, app.test] = await Promise.all([launchChromium(), startTestHost()])
     app.page = await app.browser.newPage(viewport ? { viewport } : {})
+    // A stuck action fails with Playwright's words (which locator, waiting for what) before the test's own time runs out.
+    app.page.setDefaultTimeout(15_000)
     app.page.on('pageerror', (error) => app.errors.push(error.message))
   })
   afterAll(async () => {
