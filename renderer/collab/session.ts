@@ -7,8 +7,39 @@ import type { PeerLink, RoomPicture } from '../../core/collab/explain.js'
 import { checkInvite, type RelayProtocol, type RoomInvite } from '../../core/collab/invite.js'
 import { newRoomId, newRoomSecret } from '../../core/collab/random.js'
 import { createReceivePath, type ReceivePath } from '../../core/collab/receive.js'
+import type { GuardEvents } from '../../core/collab/webrtc-guard.js'
 import type { Settings } from '../../core/host/api.js'
-import { closeTransport, connectHocuspocus, connectRelay, connectWebrtc, relayState, signalingStates, webrtcRoom, type Transport } from './providers.js'
+import type { Transport } from './providers.js'
+
+/** The connection code: y-webrtc, y-websocket and Hocuspocus with what they bring (a sixth of the renderer's code). */
+type Providers = typeof import('./providers.js')
+
+let providers: Providers | null = null
+let loading: Promise<Providers> | null = null
+
+/**
+ * Loads the connection code, once. A document opens without it: it loads when the page is first
+ * idle after a session starts, or at once when a document is shared or joined before then.
+ */
+function loadProviders(): Promise<Providers> {
+  loading ??= import('./providers.js').then(
+    (module) => (providers = module),
+    (error: unknown) => {
+      loading = null
+      throw error
+    },
+  )
+  return loading
+}
+
+/** The connection code, which a transport exists only after. */
+function loaded(): Providers {
+  if (!providers) throw new Error('MLDoc: the connection code is not loaded yet')
+  return providers
+}
+
+const idle: (callback: () => void) => void =
+  typeof requestIdleCallback === 'function' ? (callback) => requestIdleCallback(callback, { timeout: 2000 }) : (callback) => setTimeout(callback, 0)
 
 /** The settings co-editing uses. */
 export type CollabSettings = Pick<Settings, 'userName' | 'userColor' | 'signalingUrls' | 'iceServers'>
@@ -73,11 +104,14 @@ export class CollabSession {
   private wrongSecret = false
   private roomSize = 0
   private connectedAt = 0
+  /** Counts connects and leaves: a transport whose code loads after a later one of them is not opened. */
+  private attempts = 0
 
   constructor(readonly ydoc: Y.Doc, private settings: CollabSettings) {
     this.awareness = new Awareness(ydoc)
     this.publishUser()
     this.awareness.on('change', this.onAwarenessChange)
+    idle(() => void loadProviders().catch(() => undefined))
   }
 
   /** Subscribes to state changes (for `useSyncExternalStore`). */
@@ -151,8 +185,27 @@ export class CollabSession {
         this.roomSize = clients
       },
     }
+    window.addEventListener('pagehide', this.onPageHide)
+    this.state = { ...PRIVATE, invite, previousInvite: null, transport: invite.transport }
+    this.timer = setInterval(() => void this.refresh(), REFRESH_MS)
+    this.notify()
+    const attempt = ++this.attempts
+    if (providers) this.open(providers, invite, events)
+    else {
+      loadProviders().then(
+        (loadedProviders) => {
+          if (attempt === this.attempts) this.open(loadedProviders, invite, events)
+        },
+        (error: unknown) => console.error(`MLDoc: the connection code did not load, so the document cannot be shared: ${(error as Error).message}`),
+      )
+    }
+  }
+
+  /** Opens the transport of an invite, once the connection code is loaded. */
+  private open(code: Providers, invite: RoomInvite, events: GuardEvents): void {
+    const receive = this.receive!
     if (invite.transport === 'webrtc') {
-      const transport = connectWebrtc(this.ydoc, this.awareness, invite, this.settings.iceServers, this.receive, events)
+      const transport = code.connectWebrtc(this.ydoc, this.awareness, invite, this.settings.iceServers, receive, events)
       this.transport = transport
       transport.provider.on('peers', this.onPeers)
       void Promise.resolve(transport.provider.key).then(() => {
@@ -164,33 +217,31 @@ export class CollabSession {
         this.publishUser()
       })
     } else if (invite.relayProtocol === 'hocuspocus') {
-      const transport = connectHocuspocus(this.ydoc, this.awareness, invite, this.receive, {
+      const transport = code.connectHocuspocus(this.ydoc, this.awareness, invite, receive, {
         onBadMessage: (reason) => events.onBadMessage({ from: 'the Hocuspocus server', reason }),
         onRefused: () => this.emit(),
       })
       this.transport = transport
       transport.provider.on('status', () => void this.refresh())
     } else {
-      const transport = connectRelay(this.ydoc, this.awareness, invite, this.receive, (reason) => events.onBadMessage({ from: 'the relay server', reason }))
+      const transport = code.connectRelay(this.ydoc, this.awareness, invite, receive, (reason) => events.onBadMessage({ from: 'the relay server', reason }))
       this.transport = transport
       transport.provider.on('status', () => void this.refresh())
     }
-    window.addEventListener('pagehide', this.onPageHide)
     this.publishUser()
-    this.state = { ...PRIVATE, invite, previousInvite: null, transport: invite.transport }
-    this.timer = setInterval(() => void this.refresh(), REFRESH_MS)
     void this.refresh()
   }
 
   /** Leaves the room; the document stays open, private again. */
   leave(): void {
+    this.attempts++
     clearInterval(this.timer)
     window.removeEventListener('pagehide', this.onPageHide)
     if (this.transport) {
       if (this.transport.kind === 'webrtc') {
         this.transport.provider.off('peers', this.onPeers)
       }
-      closeTransport(this.transport)
+      loaded().closeTransport(this.transport)
       this.transport = null
     }
     this.receive?.destroy()
@@ -222,7 +273,7 @@ export class CollabSession {
   }
 
   private publishUser(): void {
-    const room = this.transport ? webrtcRoom(this.transport) : null
+    const room = this.transport ? loaded().webrtcRoom(this.transport) : null
     const current = this.awareness.getLocalState() ?? {}
     this.awareness.setLocalState({ ...current, user: this.user, [PEER_FIELD]: room?.peerId ?? null })
   }
@@ -259,7 +310,7 @@ export class CollabSession {
         this.candidates.delete(peerId)
       }
     }
-    const room = this.transport ? webrtcRoom(this.transport) : null
+    const room = this.transport ? loaded().webrtcRoom(this.transport) : null
     if (room && room.webrtcConns.size === 0) {
       this.removeRemoteStates([...this.awareness.getStates().keys()].filter((id) => id !== this.ydoc.clientID), 'no peers left')
     }
@@ -278,7 +329,7 @@ export class CollabSession {
    */
   private async refresh(): Promise<void> {
     const transport = this.transport
-    const room = transport ? webrtcRoom(transport) : null
+    const room = transport ? loaded().webrtcRoom(transport) : null
     if (room) {
       const now = Date.now()
       for (const conn of room.webrtcConns.values()) {
@@ -309,7 +360,7 @@ export class CollabSession {
     const transport = this.transport
     if (!transport || !this.state.invite) return
     const now = Date.now()
-    const room = webrtcRoom(transport)
+    const room = loaded().webrtcRoom(transport)
     const peers: (PeerView & { connectingForMs: number })[] = []
     const shown = new Set<string>()
     for (const [clientId, state] of this.awareness.getStates()) {
@@ -328,8 +379,8 @@ export class CollabSession {
       invite: this.state.invite,
       previousInvite: null,
       transport: transport.kind === 'webrtc' ? 'webrtc' : 'relay',
-      signaling: signalingStates(transport),
-      relay: relayState(transport),
+      signaling: loaded().signalingStates(transport),
+      relay: loaded().relayState(transport),
       peers,
       ice: iceKinds(this.settings.iceServers),
       wrongSecret: this.wrongSecret,
