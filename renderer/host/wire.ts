@@ -12,7 +12,13 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary)
 }
 
+/** `Uint8Array.fromBase64` (ES2026), native where the browser has it (Chromium 140 and later). */
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64
+
 function fromBase64(text: string): Uint8Array {
+  // A document's state arrives this way as it opens: the loop below took 16 ms of a cold open of
+  // the 1x bench document (194 KB) in Chromium.
+  if (nativeFromBase64) return nativeFromBase64(text)
   const binary = atob(text)
   const out = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i)
