@@ -1,10 +1,11 @@
-import { prosemirrorToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import { prosemirrorToYXmlFragment } from '@tiptap/y-tiptap'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { parseMeta, metaToRecord, type DocumentMeta } from '../document/meta.js'
 import type { MLDocument } from '../document/model.js'
 import { MLDocError } from '../errors.js'
 import { mldocSchema } from '../schema/index.js'
+import { bodyFromYFragment } from './body-from-y.js'
 import { bodyDefect, repairBody } from './repair.js'
 
 /** Name of the Y.XmlFragment holding the document body: Tiptap's default, so any Yjs peer can join. */
@@ -77,8 +78,8 @@ function bodyRefused(source: string, why: string): MLDocError {
 function unrepairedBody(ydoc: Y.Doc, source: string): PMNode {
   let node: PMNode
   try {
-    // Inside the try: a damaged state can hold shared types the binding cannot turn into JSON.
-    node = mldocSchema().nodeFromJSON(yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(BODY_FRAGMENT)))
+    // Inside the try: a damaged state can hold shared types no node can be built from.
+    node = bodyFromYFragment(mldocSchema(), ydoc.getXmlFragment(BODY_FRAGMENT))
   } catch (error) {
     throw bodyRefused(source, (error as Error).message)
   }
