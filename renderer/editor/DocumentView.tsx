@@ -3,12 +3,11 @@ import { ArrowLeft, Download, FolderTree, GitBranch, PanelRightClose, PanelRight
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { exportMarkdown } from '../../core/markdown/index.js'
 import { navigate, replaceRoute } from '../app/route.js'
 import { collaborationCaret, ShareButton, useCollab } from '../collab/index.js'
 import { useApp } from '../app/settings.js'
 import { SettingsDialog } from '../app/SettingsDialog.js'
-import { currentDocument } from '../document/current.js'
+import { documentMarkdown } from '../document/markdown.js'
 import type { DocumentSession, SessionState } from '../document/session.js'
 import { useMeta } from '../document/useMeta.js'
 import { DocumentHeader } from '../header/DocumentHeader.js'
@@ -72,7 +71,7 @@ export function DocumentView({ session }: { session: DocumentSession }) {
 
   const exportToMarkdown = async () => {
     try {
-      const path = await session.exportMarkdown(exportMarkdown(currentDocument(editor, session.ydoc)))
+      const path = await session.exportMarkdown(await documentMarkdown(editor, session.ydoc))
       if (path !== null) setToast({ kind: 'ok', text: t('doc.exported', { path }) })
     } catch (error) {
       setToast({ kind: 'error', text: t('doc.exportFailed', { message: (error as Error).message }) })

@@ -2,8 +2,7 @@ import type { Editor } from '@tiptap/core'
 import { useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import type { Lang } from '../../core/i18n.js'
-import { exportMarkdown } from '../../core/markdown/index.js'
-import { currentDocument } from '../document/current.js'
+import { documentMarkdown } from '../document/markdown.js'
 import { DocumentReplica } from '../document/replica.js'
 import { shownAnalysis, structureOf, type Analysis } from './analysis.js'
 
@@ -18,11 +17,10 @@ const idle: (callback: () => void) => void =
 /** The Markdown preview of the editor's document, made in an idle callback on this thread (the Markdown code needs a DOM). */
 function previewOf(editor: Editor, ydoc: Y.Doc): Promise<Pick<Analysis, 'markdown' | 'markdownError'>> {
   return new Promise((resolve) => idle(() => {
-    try {
-      resolve({ markdown: exportMarkdown(currentDocument(editor, ydoc)), markdownError: null })
-    } catch (error) {
-      resolve({ markdown: null, markdownError: (error as Error).message })
-    }
+    documentMarkdown(editor, ydoc).then(
+      (markdown) => resolve({ markdown, markdownError: null }),
+      (error: unknown) => resolve({ markdown: null, markdownError: (error as Error).message }),
+    )
   }))
 }
 
