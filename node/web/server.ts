@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { dirname, extname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { HOST_METHODS, parseHostRequest, type HostApi, type HostMethod } from '../../core/host/api.js'
+import { BYTES_WIRE_TYPE, readBytesWire } from '../../core/host/bytes-wire.js'
 import { MLDocError } from '../../core/errors.js'
 import { folderHost } from './folder-host.js'
 import { PathRefused } from './paths.js'
@@ -110,7 +111,7 @@ function sendError(res: ServerResponse, status: number, message: string): void {
   send(res, status, 'application/json', JSON.stringify({ error: message }))
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -121,7 +122,7 @@ function readBody(req: IncomingMessage): Promise<string> {
         req.destroy()
       } else chunks.push(chunk)
     })
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolveBody(Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }
@@ -135,8 +136,9 @@ function sameToken(given: string | undefined, token: string): boolean {
 
 /**
  * Starts the browser-mode host: serves the built renderer and the host API over HTTP on a
- * loopback address. Every API call is `POST /api/<method>` with a JSON body (bytes as base64),
- * checked against the method's schema. Guards: a random session token (in the printed URL's
+ * loopback address. Every API call is `POST /api/<method>` with a JSON body (bytes as base64), or
+ * one with bytes as bytes (`core/host/bytes-wire.ts`, as the app sends a save), checked against
+ * the method's schema. Guards: a random session token (in the printed URL's
  * fragment, sent back in a header) on every API call; the `Host` header must name this host
  * and port (DNS rebinding); a browser `Origin`, when sent, must be this host; no CORS headers;
  * file names stay inside the documents folder (see `confinePath`).
@@ -165,14 +167,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) throw new Refused(401, 'missing or wrong session token; open the address mldoc web printed')
     const origin = req.headers.origin
     if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) throw new Refused(403, `requests from ${origin} are not accepted`)
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new Refused(415, 'API calls send JSON (Content-Type: application/json)')
+    const type = req.headers['content-type'] ?? ''
+    const bytesWire = type.startsWith(BYTES_WIRE_TYPE)
+    if (!bytesWire && !type.startsWith('application/json')) throw new Refused(415, `API calls send JSON (Content-Type: application/json, or ${BYTES_WIRE_TYPE} with bytes)`)
     if (!(HOST_METHODS as string[]).includes(method)) throw new Refused(404, `there is no host method "${method}"`)
     let payload: unknown
     try {
-      payload = decodeWire(await readBody(req))
+      const body = await readBody(req)
+      payload = bytesWire ? readBytesWire(body) : decodeWire(body.toString('utf8'))
     } catch (error) {
       if (error instanceof Refused) throw error
-      throw new Refused(400, `the ${method} request is not valid JSON: ${(error as Error).message}`)
+      throw new Refused(400, `the ${method} request is not valid ${bytesWire ? BYTES_WIRE_TYPE : 'JSON'}: ${(error as Error).message}`)
     }
     let request: unknown
     try {

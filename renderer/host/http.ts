@@ -1,19 +1,24 @@
 import { HOST_METHODS, HostErrorSchema, HostResponses, type HostApi, type HostMethod, type HostRequest, type HostResponse } from '../../core/host/api.js'
-import { decodeWire, encodeWire } from './wire.js'
+import { BYTES_WIRE_TYPE, bytesWireParts } from '../../core/host/bytes-wire.js'
+import { decodeWire } from './wire.js'
 
 /** Header that carries the browser-mode session token on every API request. */
 export const TOKEN_HEADER = 'X-MLDoc-Token'
 
 /**
  * The host API over HTTP to the browser-mode host (`mldoc web`): `POST /api/<method>` with the
- * request as JSON, the session token in a header, the response checked against its schema.
+ * request as JSON (one with bytes in `core/host/bytes-wire.ts`'s form), the session token in a
+ * header, the response checked against its schema.
  */
 export function httpHost(token: string, base = ''): HostApi {
   async function call<M extends HostMethod>(method: M, request: HostRequest<M>): Promise<HostResponse<M>> {
+    // Bytes (a document's state) travel as bytes; a request without any, as plain JSON.
+    const parts = bytesWireParts(request)
+    const withBytes = parts.length > 2
     const response = await fetch(`${base}/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
-      body: await encodeWire(request),
+      headers: { 'Content-Type': withBytes ? BYTES_WIRE_TYPE : 'application/json', [TOKEN_HEADER]: token },
+      body: withBytes ? new Blob(parts as Uint8Array<ArrayBuffer>[]) : JSON.stringify(request),
     })
     const text = await response.text()
     let body: unknown

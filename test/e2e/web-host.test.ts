@@ -2,6 +2,7 @@ import { request } from 'node:http'
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BYTES_WIRE_TYPE, bytesWireParts } from '../../core/host/bytes-wire.js'
 import { readMLDocFile } from '../../core/yjs/file.js'
 import { startTestHost, type TestHost } from './browser.js'
 
@@ -21,7 +22,7 @@ interface Reply {
 }
 
 /** A raw HTTP request, so the test controls every header (fetch would set Host and Origin itself). */
-function send(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
+function send(method: string, path: string, headers: Record<string, string>, body?: string | Uint8Array): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: test.host.port, method, path, headers }, (res) => {
       const chunks: Buffer[] = []
@@ -105,6 +106,14 @@ describe('the browser-mode host (mldoc web)', () => {
     const garbage = await api('saveDocument', { path: 'x.mldoc', state: { $bytes: 'bm90IGFuIG1sZG9j' }, suggestedName: 'x' })
     expect(garbage.status).toBe(400)
     expect(error(garbage)).toMatch(/not an MLDoc file/)
+    // Bytes as bytes, as the app sends a save: the body's form is checked, then the method's.
+    const bytesHeaders = { Host: `127.0.0.1:${test.host.port}`, 'Content-Type': BYTES_WIRE_TYPE, 'X-MLDoc-Token': test.host.token }
+    const garbageBytes = await send('POST', '/api/saveDocument', bytesHeaders, Buffer.concat(bytesWireParts({ path: 'x.mldoc', state: Buffer.from('not an mldoc'), suggestedName: 'x' })))
+    expect(garbageBytes.status).toBe(400)
+    expect(error(garbageBytes)).toMatch(/not an MLDoc file/)
+    const truncated = await send('POST', '/api/saveDocument', bytesHeaders, Buffer.concat(bytesWireParts({ path: 'x.mldoc', state: new Uint8Array(8), suggestedName: 'x' })).subarray(0, 12))
+    expect(truncated.status).toBe(400)
+    expect(error(truncated)).toMatch(/saveDocument request is not valid application\/x-mldoc-wire: .*fewer than/)
   })
 
   it('keeps every file inside the documents folder: no "..", absolute, hidden or symlinked paths', async () => {
