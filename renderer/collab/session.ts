@@ -9,6 +9,7 @@ import { newRoomId, newRoomSecret } from '../../core/collab/random.js'
 import { createReceivePath, type ReceivePath } from '../../core/collab/receive.js'
 import type { GuardEvents } from '../../core/collab/webrtc-guard.js'
 import type { Settings } from '../../core/host/api.js'
+import { whenIdle } from '../app/idle.js'
 import type { Transport } from './providers.js'
 
 /** The connection code: y-webrtc, y-websocket and Hocuspocus with what they bring (a sixth of the renderer's code). */
@@ -37,9 +38,6 @@ function loaded(): Providers {
   if (!providers) throw new Error('MLDoc: the connection code is not loaded yet')
   return providers
 }
-
-const idle: (callback: () => void) => void =
-  typeof requestIdleCallback === 'function' ? (callback) => requestIdleCallback(callback, { timeout: 2000 }) : (callback) => setTimeout(callback, 0)
 
 /** The settings co-editing uses. */
 export type CollabSettings = Pick<Settings, 'userName' | 'userColor' | 'signalingUrls' | 'iceServers'>
@@ -111,7 +109,7 @@ export class CollabSession {
     this.awareness = new Awareness(ydoc)
     this.publishUser()
     this.awareness.on('change', this.onAwarenessChange)
-    idle(() => void loadProviders().catch(() => undefined))
+    whenIdle(() => void loadProviders().catch(() => undefined), 2000)
   }
 
   /** Subscribes to state changes (for `useSyncExternalStore`). */

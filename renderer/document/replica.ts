@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { Lang } from '../../core/i18n.js'
 import { encodeMLDocFile } from '../../core/yjs/file.js'
+import { whenIdle } from '../app/idle.js'
 import { analyseDocument, type Analysis } from '../panel/analysis.js'
 
 /** What the renderer sends a replica's worker. */
@@ -15,9 +16,6 @@ export type ReplicaMessage =
 
 /** A replica worker's answer to a request. */
 export type ReplicaReply = { readonly id: number; readonly analysis: Analysis } | { readonly id: number; readonly file: Uint8Array }
-
-const idle: (callback: () => void) => void =
-  typeof requestIdleCallback === 'function' ? (callback) => requestIdleCallback(callback, { timeout: 1000 }) : (callback) => setTimeout(callback, 0)
 
 const replicas = new WeakMap<Y.Doc, DocumentReplica>()
 
@@ -47,7 +45,7 @@ export class DocumentReplica {
     this.ydoc.on('update', this.forward)
     // The worker loads and decodes the whole document: on a machine with few cores that competes
     // with opening the editor, so it starts once the page is idle, or at the first request.
-    idle(() => this.start())
+    whenIdle(() => this.start())
   }
 
   private start(): void {
@@ -107,7 +105,7 @@ export class DocumentReplica {
         }
       }
       if (!this.worker) {
-        if (inIdleTime) idle(answer)
+        if (inIdleTime) whenIdle(answer)
         else answer()
         return
       }

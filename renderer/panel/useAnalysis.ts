@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core'
 import { useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import type { Lang } from '../../core/i18n.js'
+import { whenIdle } from '../app/idle.js'
 import { documentMarkdown } from '../document/markdown.js'
 import { DocumentReplica } from '../document/replica.js'
 import { shownAnalysis, structureOf, type Analysis } from './analysis.js'
@@ -11,12 +12,9 @@ export type { Analysis } from './analysis.js'
 /** Milliseconds of quiet after an edit before the document is analysed again. */
 export const ANALYSIS_DELAY = 300
 
-const idle: (callback: () => void) => void =
-  typeof requestIdleCallback === 'function' ? (callback) => requestIdleCallback(callback, { timeout: 1000 }) : (callback) => setTimeout(callback, 0)
-
 /** The Markdown preview of the editor's document, made in an idle callback on this thread (the Markdown code needs a DOM). */
 function previewOf(editor: Editor, ydoc: Y.Doc): Promise<Pick<Analysis, 'markdown' | 'markdownError'>> {
-  return new Promise((resolve) => idle(() => {
+  return new Promise((resolve) => whenIdle(() => {
     documentMarkdown(editor, ydoc).then(
       (markdown) => resolve({ markdown, markdownError: null }),
       (error: unknown) => resolve({ markdown: null, markdownError: (error as Error).message }),
