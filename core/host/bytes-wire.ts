@@ -18,7 +18,7 @@ const { TextEncoder: Utf8Encoder, TextDecoder: Utf8Decoder } = globalThis as unk
   TextDecoder: new (label: 'utf-8', options: { fatal: boolean }) => { decode(bytes: Uint8Array): string }
 }
 
-/** The parts of the body of a value, in order (to put in a Blob, or concatenate). */
+/** The parts of the body of a value, in order (to put in a Blob, or concatenate): the header, the JSON in UTF-8, then each Uint8Array. */
 export function bytesWireParts(value: unknown): Uint8Array[] {
   const bytes: Uint8Array[] = []
   let offset = 0

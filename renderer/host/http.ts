@@ -12,13 +12,13 @@ export const TOKEN_HEADER = 'X-MLDoc-Token'
  */
 export function httpHost(token: string, base = ''): HostApi {
   async function call<M extends HostMethod>(method: M, request: HostRequest<M>): Promise<HostResponse<M>> {
-    // Bytes (a document's state) travel as bytes; a request without any, as plain JSON.
-    const parts = bytesWireParts(request)
+    // Bytes (a document's state) travel as bytes; a request without any, as its JSON part alone.
+    const parts = bytesWireParts(request) as Uint8Array<ArrayBuffer>[]
     const withBytes = parts.length > 2
     const response = await fetch(`${base}/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': withBytes ? BYTES_WIRE_TYPE : 'application/json', [TOKEN_HEADER]: token },
-      body: withBytes ? new Blob(parts as Uint8Array<ArrayBuffer>[]) : JSON.stringify(request),
+      body: withBytes ? new Blob(parts) : parts[1],
     })
     const text = await response.text()
     let body: unknown
