@@ -96,3 +96,10 @@ export function useAppPage(viewport?: ViewportSize): AppPage {
   })
   return app
 }
+
+/** Opens the app's start screen, starts an ML Engineering Document from its template and waits for the editor. */
+export async function startTemplateDocument({ page, test }: AppPage): Promise<void> {
+  await page.goto(test.host.url)
+  await page.locator('[data-template="ml-engineering-document"]').click()
+  await page.locator('.ProseMirror').waitFor()
+}

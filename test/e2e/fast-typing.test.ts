@@ -1,6 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { useAppPage } from './browser.js'
+import { startTemplateDocument, useAppPage } from './browser.js'
 
 // Keys that reach the editor faster than Chromium draws frames: a fast typist, key repeat, or a
 // busy machine. Chromium lays out a new line only at the next frame, and (with the stylesheet's
@@ -40,10 +40,8 @@ function caretAtEnd(page: Page): Promise<boolean> {
 
 describe('typing right after Enter, faster than frames are drawn', () => {
   it('puts every letter on the new line, in order', { timeout: 60_000 }, async () => {
-    const { page, test } = app
-    await page.goto(test.host.url)
-    await page.locator('[data-template="ml-engineering-document"]').click({ timeout: 10_000 })
-    await page.locator('.ProseMirror').waitFor({ timeout: 10_000 })
+    const { page } = app
+    await startTemplateDocument(app)
     await page.locator('.ProseMirror').focus({ timeout: 5_000 })
     // The rounds start once the editor has taken the caret to the end. Keys sent a millisecond after
     // Control+End (no person is that fast) sometimes reached ProseMirror before it had read the

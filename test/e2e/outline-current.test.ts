@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { useAppPage } from './browser.js'
+import { startTemplateDocument, useAppPage } from './browser.js'
 
 // The outline marks the section being read (aria-current="location") as the editor scrolls,
 // and keeps that entry in view in the panel.
@@ -16,10 +16,8 @@ async function scrollToHeading(text: string): Promise<void> {
 
 describe('the outline while reading', () => {
   it('marks the section at the top of the editor, following the scroll both ways, and keeps it in view', async () => {
-    const { page, test, errors } = app
-    await page.goto(test.host.url)
-    await page.locator('[data-template="ml-engineering-document"]').click()
-    await page.locator('.ProseMirror').waitFor()
+    const { page, errors } = app
+    await startTemplateDocument(app)
     const links = page.locator('.outline__link')
     await expect.poll(() => links.count()).toBeGreaterThan(20)
     const entries = await links.allTextContents()

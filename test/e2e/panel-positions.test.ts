@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { useAppPage } from './browser.js'
+import { startTemplateDocument, useAppPage } from './browser.js'
 
 // The side panel keeps showing an analysis that differs from the latest in positions alone
 // (renderer/panel/useAnalysis.ts); its buttons must still go where the headings are now.
@@ -14,10 +14,8 @@ const caretHeading = () => app.page.evaluate(() => {
 
 describe('the side panel after typing above its headings', () => {
   it('jumps to the heading pressed in the outline and the readiness list', async () => {
-    const { page, test, errors } = app
-    await page.goto(test.host.url)
-    await page.locator('[data-template="ml-engineering-document"]').click()
-    await page.locator('.ProseMirror').waitFor()
+    const { page, errors } = app
+    await startTemplateDocument(app)
     const links = page.locator('.outline__link')
     await expect.poll(() => links.count()).toBeGreaterThan(5)
     const shownBefore = await links.allTextContents()
