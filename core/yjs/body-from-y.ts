@@ -12,6 +12,12 @@ function checkAttrs(type: NodeType, attrs: Attrs): void {
   ;(type as NodeType & { checkAttrs(attrs: Attrs): void }).checkAttrs(attrs)
 }
 
+/**
+ * The editor binding's record of which ProseMirror node each Y.XmlElement holds
+ * (`@tiptap/y-tiptap`'s mapping: it records elements, not texts).
+ */
+export type BindingMapping = Map<Y.AbstractType<any>, PMNode> // eslint-disable-line @typescript-eslint/no-explicit-any -- the binding keys it by any shared type
+
 /** The node type of a name, refused as `Schema.nodeType` refuses an unknown one. */
 function nodeTypeOf(schema: Schema, name: string): NodeType {
   const type = schema.nodes[name]
@@ -28,36 +34,45 @@ function nodeTypeOf(schema: Schema, name: string): NodeType {
  * before building the same nodes). Nothing is checked beyond what ProseMirror checks as it builds
  * nodes: node and mark types must exist, attributes without defaults must be there and pass their
  * own `validate`. Text right in the fragment is refused as the JSON route refuses it, empty or
- * not: the binding cannot show it.
+ * not: the binding cannot show it. With `mapping`, records the node each element became, as the
+ * binding records them when it builds the document itself.
  */
-export function bodyFromYFragment(schema: Schema, fragment: Y.XmlFragment): PMNode {
+export function bodyFromYFragment(schema: Schema, fragment: Y.XmlFragment, mapping?: BindingMapping): PMNode {
+  const build: Build = { schema, mapping }
   const blocks = fragment.toArray().map((item) => {
     if (item instanceof Y.XmlText) throw new RangeError('Text outside any block')
-    return nodeOf(schema, item)
+    return nodeOf(build, item)
   })
   const doc = schema.topNodeType.create(undefined, Fragment.fromArray(blocks))
   checkAttrs(doc.type, doc.attrs)
   return doc
 }
 
-function childrenOf(schema: Schema, parent: Y.XmlElement): PMNode[] {
+/** What a body is built in, and where the node each element became is recorded, if anywhere. */
+interface Build {
+  readonly schema: Schema
+  readonly mapping: BindingMapping | undefined
+}
+
+function childrenOf(build: Build, parent: Y.XmlElement): PMNode[] {
   const nodes: PMNode[] = []
   for (const item of parent.toArray()) {
-    if (item instanceof Y.XmlText) nodes.push(...textsOf(schema, item))
-    else nodes.push(nodeOf(schema, item))
+    if (item instanceof Y.XmlText) nodes.push(...textsOf(build.schema, item))
+    else nodes.push(nodeOf(build, item))
   }
   return nodes
 }
 
-function nodeOf(schema: Schema, item: unknown): PMNode {
+function nodeOf(build: Build, item: unknown): PMNode {
   if (!(item instanceof Y.XmlElement)) throw new RangeError('Unexpected case')
-  return elementOf(schema, item)
+  return elementOf(build, item)
 }
 
-function elementOf(schema: Schema, element: Y.XmlElement): PMNode {
+function elementOf(build: Build, element: Y.XmlElement): PMNode {
   const attrs = element.getAttributes()
-  const node = nodeTypeOf(schema, element.nodeName).create(Object.keys(attrs).length > 0 ? attrs : undefined, Fragment.fromArray(childrenOf(schema, element)))
+  const node = nodeTypeOf(build.schema, element.nodeName).create(Object.keys(attrs).length > 0 ? attrs : undefined, Fragment.fromArray(childrenOf(build, element)))
   checkAttrs(node.type, node.attrs)
+  build.mapping?.set(element, node)
   return node
 }
 

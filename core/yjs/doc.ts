@@ -1,11 +1,11 @@
 import { prosemirrorToYXmlFragment } from '@tiptap/y-tiptap'
-import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Node as PMNode, Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { parseMeta, metaToRecord, type DocumentMeta } from '../document/meta.js'
 import type { MLDocument } from '../document/model.js'
 import { MLDocError } from '../errors.js'
 import { mldocSchema } from '../schema/index.js'
-import { bodyFromYFragment } from './body-from-y.js'
+import { bodyFromYFragment, type BindingMapping } from './body-from-y.js'
 import { bodyDefect, repairBody } from './repair.js'
 
 /** Name of the Y.XmlFragment holding the document body: Tiptap's default, so any Yjs peer can join. */
@@ -74,12 +74,15 @@ function bodyRefused(source: string, why: string): MLDocError {
   return new MLDocError('document', `the document body does not fit MLDoc's schema (${why})`, source)
 }
 
-/** The body as the Y.Doc holds it, refused when it has a {@link bodyDefect}; content rules not repaired yet. */
-function unrepairedBody(ydoc: Y.Doc, source: string): PMNode {
+/**
+ * The body as the Y.Doc holds it, built in `schema`, refused when it has a {@link bodyDefect};
+ * content rules not repaired yet. With `mapping`, records the node each element became.
+ */
+function unrepairedBody(ydoc: Y.Doc, source: string, schema: Schema = mldocSchema(), mapping?: BindingMapping): PMNode {
   let node: PMNode
   try {
     // Inside the try: a damaged state can hold shared types no node can be built from.
-    node = bodyFromYFragment(mldocSchema(), ydoc.getXmlFragment(BODY_FRAGMENT))
+    node = bodyFromYFragment(schema, ydoc.getXmlFragment(BODY_FRAGMENT), mapping)
   } catch (error) {
     throw bodyRefused(source, (error as Error).message)
   }
@@ -89,15 +92,27 @@ function unrepairedBody(ydoc: Y.Doc, source: string): PMNode {
 }
 
 /**
- * Checks that a Y.Doc holds a document the editor can show without dropping anything: its header
- * reads, and its body has only known nodes and marks, each where its parent can hold it, with
- * attributes of the right kind. What else a merged body may break (content rules) the editor
- * repairs as it shows it, as {@link readBody} does. Cheaper than {@link readYDoc}: nothing is
- * repaired. Throws an MLDocError naming `source` and saying what is wrong.
+ * The body a Y.Doc holds, built in `schema` (an editor's own schema, made from MLDoc's
+ * extensions) for the editor to open with, with `mapping` filled as the editor's binding fills
+ * it: the binding then starts from this document instead of building it again. Checks that the
+ * editor can show the body without dropping anything: only known nodes and marks, each where its
+ * parent can hold it, with attributes of the right kind (what else a merged body may break,
+ * content rules, the editor repairs as it shows it, as {@link readBody} does). Refused otherwise,
+ * with an MLDocError naming `source` and saying what is wrong. Null, with `mapping` left
+ * empty, when the body needs a {@link repairBody}: the binding then builds the document itself,
+ * and the editor repairs it as it shows it (a merged body, as every peer repairs it).
  */
-export function checkYDoc(ydoc: Y.Doc, source = 'document'): void {
-  readMeta(ydoc, source)
-  unrepairedBody(ydoc, source)
+export function bindableBody(ydoc: Y.Doc, schema: Schema, mapping: BindingMapping, source = 'document'): PMNode | null {
+  let body: PMNode
+  try {
+    body = unrepairedBody(ydoc, source, schema, mapping)
+  } catch (error) {
+    mapping.clear()
+    throw error
+  }
+  if (repairBody(body) === body) return body
+  mapping.clear()
+  return null
 }
 
 /** The document held by a Y.Doc. */

@@ -3,7 +3,7 @@ import type { MLDocument } from '../document/model.js'
 import { MLDocError } from '../errors.js'
 import { crc32 } from './crc32.js'
 import { deflateState, inflateState } from './deflate.js'
-import { checkYDoc, readYDoc } from './doc.js'
+import { readYDoc } from './doc.js'
 
 /** First bytes of every `.mldoc` file: "MLDOC" and a newline. */
 const MAGIC = [0x4d, 0x4c, 0x44, 0x4f, 0x43, 0x0a] as const
@@ -112,8 +112,9 @@ export function ydocFromState(state: Uint8Array, source: string): Y.Doc {
 /**
  * Checks that bytes are a whole, undamaged `.mldoc` file (header, format, checksum of the stored
  * state) without decompressing or decoding it: what a host checks before it hands a file to the
- * editor, which decompresses it (checking its length) and checks the document itself
- * ({@link openMLDocFile}), so that work is done once. Throws an MLDocError naming `source` and
+ * editor, which decompresses it (checking its length) and checks the document itself (its header
+ * as it opens a session on it, its body as the editor builds it: `bindableBody`), so that work is
+ * done once. Throws an MLDocError naming `source` and
  * saying what is wrong.
  */
 export function checkMLDocFile(bytes: Uint8Array, source: string): void {
@@ -126,17 +127,6 @@ export function checkMLDocFile(bytes: Uint8Array, source: string): void {
  */
 export function decodeMLDocFile(bytes: Uint8Array, source: string): Y.Doc {
   return ydocFromState(stateOf(bytes, source), source)
-}
-
-/**
- * Opens a `.mldoc` file for the editor: decodes it ({@link decodeMLDocFile}) and checks that its
- * document is one the editor shows without dropping anything (`checkYDoc`), without building the
- * repaired document {@link readMLDocFile} returns. Errors name the file and say what is wrong.
- */
-export function openMLDocFile(bytes: Uint8Array, source: string): Y.Doc {
-  const ydoc = decodeMLDocFile(bytes, source)
-  checkYDoc(ydoc, source)
-  return ydoc
 }
 
 /** Reads a `.mldoc` file into a checked document and its Y.Doc. */

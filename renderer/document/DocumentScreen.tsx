@@ -3,12 +3,17 @@ import { useTranslation } from 'react-i18next'
 import { navigate } from '../app/route.js'
 import { useApp } from '../app/settings.js'
 import { DocumentView } from '../editor/DocumentView.js'
+import { OpenFailed } from './OpenFailed.js'
 import { openSessionFor, type DocumentRoute } from './opening.js'
 import type { DocumentSession } from './session.js'
 
 type Loaded = { session: DocumentSession } | { error: string } | null
 
-/** Opens the document a route names (a new one from a template, or a file) and shows it. */
+/**
+ * Opens the document a route names (a new one from a template, or a file) and shows it; a file
+ * that cannot be read, or whose document the editor refuses (see `DocumentView`), is named with
+ * what is wrong.
+ */
 export function DocumentScreen({ route }: { route: DocumentRoute }) {
   const { t } = useTranslation()
   const { host } = useApp()
@@ -32,16 +37,6 @@ export function DocumentScreen({ route }: { route: DocumentRoute }) {
   }, [host, route])
 
   if (loaded === null) return <div className="screen-message" role="status">{t('app.loading')}</div>
-  if ('error' in loaded) {
-    return (
-      <div className="screen-message">
-        <div className="card card--narrow" role="alert">
-          <h1>{t('app.openFailed')}</h1>
-          <p>{loaded.error}</p>
-          <button type="button" className="button button--primary" onClick={() => navigate({ kind: 'start' })}>{t('app.back')}</button>
-        </div>
-      </div>
-    )
-  }
+  if ('error' in loaded) return <OpenFailed message={loaded.error} />
   return <DocumentView session={loaded.session} />
 }

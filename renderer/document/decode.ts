@@ -1,6 +1,5 @@
 import type * as Y from 'yjs'
 import { inflateStateFrom } from '../../core/yjs/deflate.js'
-import { checkYDoc } from '../../core/yjs/doc.js'
 import { storedStateOf, ydocFromState } from '../../core/yjs/file.js'
 
 /** The bytes a raw DEFLATE stream decompresses to, chunk by chunk, from the platform's own decoder. */
@@ -35,14 +34,4 @@ export async function decodeMLDocFileNatively(bytes: Uint8Array, source: string)
   const stored = storedStateOf(bytes, source)
   const state = stored.compressed ? await inflateStateFrom(nativelyInflated(stored.stored), stored.length, source) : stored.state
   return ydocFromState(state, source)
-}
-
-/**
- * Opens a `.mldoc` file for the editor as `openMLDocFile` does (decoded, and its document checked
- * before anything binds to it), decompressing natively ({@link decodeMLDocFileNatively}).
- */
-export async function openMLDocFileNatively(bytes: Uint8Array, source: string): Promise<Y.Doc> {
-  const ydoc = await decodeMLDocFileNatively(bytes, source)
-  checkYDoc(ydoc, source)
-  return ydoc
 }

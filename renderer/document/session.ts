@@ -1,8 +1,8 @@
 import type * as Y from 'yjs'
 import type { HostApi, OpenedDocument } from '../../core/host/api.js'
 import { readMeta } from '../../core/yjs/doc.js'
-import { openMLDocFile } from '../../core/yjs/file.js'
-import { openMLDocFileNatively } from './decode.js'
+import { decodeMLDocFile } from '../../core/yjs/file.js'
+import { decodeMLDocFileNatively } from './decode.js'
 import { DocumentReplica } from './replica.js'
 
 /** What an error about an opened document names: its file, else its name. */
@@ -39,6 +39,8 @@ export const AUTOSAVE_DELAY = 1000
  */
 export class DocumentSession {
   readonly ydoc: Y.Doc
+  /** How errors about this document name it: its file's path, or its name before it has one. */
+  readonly source: string
   private state: SessionState
   private readonly listeners = new Set<() => void>()
   private edits = 0
@@ -49,23 +51,25 @@ export class DocumentSession {
   private readonly replica: DocumentReplica
 
   /**
-   * A session on a document the host opened. `ydoc` is its file decoded and checked
-   * ({@link DocumentSession.open} does that); without it the file is decoded and checked here.
-   * Either way its document is checked against MLDoc's schema before anything binds to it: a file
-   * that decodes but does not fit (a newer MLDoc's block, a damaged state) is refused with an
-   * MLDocError naming it, never shown with parts dropped and then saved over. Hosts check only
-   * that the file is whole; the session is the one place its document is checked on open.
+   * A session on a document the host opened. `ydoc` is its file decoded
+   * ({@link DocumentSession.open} does that); without it the file is decoded here. Either way its
+   * header is checked here, and its body when the editor builds it (`openDocumentEditor`),
+   * before anything binds to it: a file that decodes but does not fit (a newer MLDoc's block, a
+   * damaged state) is refused with an MLDocError naming it, never shown with parts dropped and
+   * then saved over. Hosts check only that the file is whole. Nothing is saved before an edit.
    */
   constructor(private readonly host: HostApi, opened: OpenedDocument, ydoc?: Y.Doc) {
-    this.ydoc = ydoc ?? openMLDocFile(opened.state, sourceOf(opened))
+    this.source = sourceOf(opened)
+    this.ydoc = ydoc ?? decodeMLDocFile(opened.state, this.source)
+    readMeta(this.ydoc, this.source)
     this.replica = DocumentReplica.use(this.ydoc, opened.state)
     this.state = { status: opened.path ? 'saved' : 'unsaved', path: opened.path, name: opened.name, error: null, exportPath: null }
     this.ydoc.on('update', this.onUpdate)
   }
 
-  /** Opens a session on a document the host opened, its file decompressed natively (see `openMLDocFileNatively`). */
+  /** Opens a session on a document the host opened, its file decompressed natively (see `decodeMLDocFileNatively`). */
   static async open(host: HostApi, opened: OpenedDocument): Promise<DocumentSession> {
-    return new DocumentSession(host, opened, await openMLDocFileNatively(opened.state, sourceOf(opened)))
+    return new DocumentSession(host, opened, await decodeMLDocFileNatively(opened.state, sourceOf(opened)))
   }
 
   private readonly onUpdate = () => {

@@ -3,18 +3,21 @@ import { ArrowLeft, Download, FolderTree, GitBranch, PanelRightClose, PanelRight
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import type { BindingMapping } from '../../core/yjs/body-from-y.js'
 import { navigate, replaceRoute } from '../app/route.js'
-import { collaborationCaret, ShareButton, useCollab } from '../collab/index.js'
+import { collaborationCaret, ShareButton, useCollab, type CollabSession } from '../collab/index.js'
 import { useApp } from '../app/settings.js'
 import { SettingsDialog } from '../app/SettingsDialog.js'
 import { documentMarkdown } from '../document/markdown.js'
 import type { DocumentSession, SessionState } from '../document/session.js'
+import { OpenFailed } from '../document/OpenFailed.js'
 import { useMeta } from '../document/useMeta.js'
 import { DocumentHeader } from '../header/DocumentHeader.js'
 import { SidePanel, type PanelTab } from '../panel/SidePanel.js'
 import { ProjectSkeletonDialog, RepositoryExportDialog } from '../repo/index.js'
 import { EditorMount, useEditorLifetime } from './EditorMount.js'
 import { editorExtensions } from './extensions.js'
+import { openDocumentEditor } from './open-editor.js'
 import { FindBar } from './FindBar.js'
 import { Toolbar } from './Toolbar.js'
 
@@ -32,16 +35,39 @@ function statusText(t: TFunction, state: SessionState): string {
 }
 
 /**
- * A document open for editing: the title bar (save state, Share, Save, Export), the toolbar, the
- * header form, the editor bound to the document's Y.Doc, and the side panel. The editor never
- * re-renders this tree per transaction; only the parts that show editor state subscribe to it.
+ * A document open for editing: the editor made for its Y.Doc ({@link openDocumentEditor}, which
+ * checks the document as it builds it) and the workspace around it, or, when the editor refuses
+ * the document, what is wrong with it.
  */
 export function DocumentView({ session }: { session: DocumentSession }) {
   const { t } = useTranslation()
-  const { host, settings } = useApp()
   const meta = useMeta(session.ydoc)
   const docLang = useRef(meta.lang)
   docLang.current = meta.lang
+  const collab = useCollab(session.ydoc)
+  // Made once per session (the document screen makes a new DocumentView for each), without an
+  // element: EditorMount mounts it, with its React node views.
+  const [opened] = useState((): { editor: Editor } | { error: string } => {
+    try {
+      const extensions = (mapping: BindingMapping) => [...editorExtensions(session.ydoc, () => docLang.current, mapping), collaborationCaret(collab)]
+      const attributes = { class: 'prose', 'aria-label': t('editor.label'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true', lang: meta.lang }
+      return { editor: openDocumentEditor(session.ydoc, session.source, extensions, { attributes }) }
+    } catch (error) {
+      return { error: (error as Error).message }
+    }
+  })
+  if ('error' in opened) return <OpenFailed message={opened.error} />
+  return <DocumentWorkspace session={session} editor={opened.editor} collab={collab} title={meta.title} />
+}
+
+/**
+ * The title bar (save state, Share, Save, Export), the toolbar, the header form, the editor bound
+ * to the document's Y.Doc, and the side panel. The editor never re-renders this tree per
+ * transaction; only the parts that show editor state subscribe to it.
+ */
+function DocumentWorkspace({ session, editor, collab, title }: { session: DocumentSession; editor: Editor; collab: CollabSession; title: string }) {
+  const { t } = useTranslation()
+  const { host, settings } = useApp()
   const [panelOpen, setPanelOpen] = useState(true)
   const [tab, setTab] = useState<PanelTab>('outline')
   const [toast, setToast] = useState<Toast | null>(null)
@@ -49,17 +75,8 @@ export function DocumentView({ session }: { session: DocumentSession }) {
   const [leaving, setLeaving] = useState(false)
   const [finding, setFinding] = useState(false)
   const [repoDialog, setRepoDialog] = useState<'export' | 'project' | null>(null)
-  const collab = useCollab(session.ydoc)
   // The toolbar, find bar and side panel run editor commands: they render once the editor is mounted.
   const [mounted, setMounted] = useState(false)
-
-  // Made without an element: EditorMount mounts it once, with its React node views. A view is
-  // made per session (the document screen makes a new DocumentView for each).
-  const [editor] = useState(() => new Editor({
-    extensions: [...editorExtensions(session.ydoc, () => docLang.current), collaborationCaret(collab)],
-    element: null,
-    editorProps: { attributes: { class: 'prose', 'aria-label': t('editor.label'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true', lang: meta.lang } },
-  }))
   useEditorLifetime(editor)
 
   const save = async (options: { saveAs?: boolean } = {}) => {
@@ -143,7 +160,7 @@ export function DocumentView({ session }: { session: DocumentSession }) {
         <button type="button" className="button button--ghost button--icon" onClick={() => void leave()} aria-label={t('app.back')} title={t('app.back')}>
           <ArrowLeft size={18} aria-hidden="true" />
         </button>
-        <DocumentTitle session={session} title={meta.title} />
+        <DocumentTitle session={session} title={title} />
         <div className="topbar__actions">
           <ShareButton collab={collab} />
           <button type="button" className="button button--primary" onClick={() => void save()} title={t('doc.saveHint')}>

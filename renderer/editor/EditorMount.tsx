@@ -155,7 +155,11 @@ export const EditorMount = memo(function EditorMount({ editor, className, onMoun
     if (!element.current) return
     const opening = new OpeningContent(content)
     target.contentComponent = opening
-    target.mount(element.current)
+    // Built off the page, then put in: nothing ProseMirror reads as it mounts (the DOM
+    // selection) makes the browser lay out the whole document before the first frame does.
+    const offPage = document.createElement('div')
+    target.mount(offPage)
+    element.current.append(...offPage.childNodes)
     // The node views made by mount render in microtasks queued before this one.
     const editorDOM = target.view.dom
     queueMicrotask(() => opening.settle(editorDOM))

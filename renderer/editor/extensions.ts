@@ -5,6 +5,7 @@ import i18next from 'i18next'
 import type * as Y from 'yjs'
 import type { Lang } from '../../core/i18n.js'
 import { mldocExtensions } from '../../core/schema/index.js'
+import type { BindingMapping } from '../../core/yjs/body-from-y.js'
 import { BODY_FRAGMENT } from '../../core/yjs/doc.js'
 import { blockViewNodes } from '../blocks/index.js'
 import { CaretBlock } from './caret-block.js'
@@ -30,12 +31,14 @@ export const SyncedChangesAsTheyAre = Extension.create({
  * The editor's extensions: MLDoc's schema (with the block nodes' React views), bound to the
  * document's Y.Doc (Collaboration owns undo, so only one's own changes are undone), the `/`
  * menu, find in the document, each empty section's template guidance shown as placeholder text,
- * and the blocks holding the caret marked for the stylesheet.
+ * and the blocks holding the caret marked for the stylesheet. The binding starts from the
+ * editor's document and `mapping` when `mapping` holds nodes ({@link bindableBody}), and
+ * otherwise builds the document from the Y.Doc.
  */
-export function editorExtensions(ydoc: Y.Doc, documentLang: () => Lang): AnyExtension[] {
+export function editorExtensions(ydoc: Y.Doc, documentLang: () => Lang, mapping: BindingMapping): AnyExtension[] {
   return [
     ...mldocExtensions({ starterKit: { undoRedo: false }, nodes: blockViewNodes }),
-    Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
+    Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT, ySyncOptions: { mapping } }),
     SyncedChangesAsTheyAre,
     SectionGuidance.configure({ emptyLineHint: () => i18next.t('editor.emptyLine') }),
     SlashMenu.configure({ documentLang }),

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { HostApi } from '../../core/host/api.js'
-import { BODY_FRAGMENT, readMeta, writeMeta } from '../../core/yjs/doc.js'
+import { META_MAP, readMeta, writeMeta } from '../../core/yjs/doc.js'
 import { encodeMLDocFile, readMLDocFile } from '../../core/yjs/file.js'
 import { folderHost } from '../../node/web/folder-host.js'
 import { AUTOSAVE_DELAY, DocumentSession } from '../../renderer/document/session.js'
@@ -33,13 +33,14 @@ function retitle(session: DocumentSession, title: string): void {
 }
 
 describe('a document session', () => {
-  it('refuses a file whose document does not fit the schema, naming it, and writes nothing', async () => {
+  it('refuses a file whose header does not read, naming it, and writes nothing', async () => {
     const foreign = new Y.Doc()
-    foreign.getXmlFragment(BODY_FRAGMENT).insert(0, [new Y.XmlElement('video')])
+    foreign.getMap(META_MAP).set('status', { not: 'a status' })
     const bytes = encodeMLDocFile(foreign)
     await writeFile(join(dir, 'foreign.mldoc'), bytes)
     const opened = (await host.openDocument({ path: 'foreign.mldoc' }))!
-    expect(() => new DocumentSession(host, opened)).toThrow(/foreign\.mldoc.*does not fit MLDoc's schema.*video/s)
+    expect(() => new DocumentSession(host, opened)).toThrow(/foreign\.mldoc.*status/s)
+    await expect(DocumentSession.open(host, opened)).rejects.toThrow(/foreign\.mldoc.*status/s)
     await wait(AUTOSAVE_DELAY + 300)
     expect(Buffer.from(await readFile(join(dir, 'foreign.mldoc'))).equals(Buffer.from(bytes))).toBe(true)
     expect(await readdir(dir)).toEqual(['foreign.mldoc'])

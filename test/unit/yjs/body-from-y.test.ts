@@ -1,11 +1,11 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
-import { prosemirrorToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import { initProseMirrorDoc, prosemirrorToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { generateDocument } from '../../../bench/documents/generate.js'
 import { documentFromTemplate } from '../../../core/templates/index.js'
 import { mldocSchema } from '../../../core/schema/index.js'
-import { bodyFromYFragment } from '../../../core/yjs/body-from-y.js'
+import { bodyFromYFragment, type BindingMapping } from '../../../core/yjs/body-from-y.js'
 import { BODY_FRAGMENT } from '../../../core/yjs/doc.js'
 import { loadTemplates } from '../../../node/templates.js'
 
@@ -44,6 +44,21 @@ describe('a body built from its shared types', () => {
       const built = bodyFromYFragment(schema, fragment)
       expect(built.eq(throughJSON(fragment))).toBe(true)
       expect(built.eq(body)).toBe(true)
+    }
+  })
+
+  it('records the node each element became, as the editor binding records them', () => {
+    const bodies = [generateDocument({ scale: 1, sections: 14 }).body, ...loadTemplates().map((template) => documentFromTemplate(template).body)]
+    for (const body of bodies) {
+      const fragment = fragmentOf(body)
+      const mapping: BindingMapping = new Map()
+      const built = bodyFromYFragment(schema, fragment, mapping)
+      const binding = initProseMirrorDoc(fragment, schema)
+      expect(binding.doc.eq(built)).toBe(true)
+      expect([...mapping.keys()]).toEqual(expect.arrayContaining([...binding.mapping.keys()]))
+      expect(mapping.size).toBe(binding.mapping.size)
+      for (const [type, node] of mapping) expect(node.eq(binding.mapping.get(type) as PMNode)).toBe(true)
+      fragment.toArray().forEach((type, i) => expect(mapping.get(type)).toBe(built.child(i)))
     }
   })
 

@@ -10,8 +10,8 @@ import { blockSpec } from '../../../core/blocks/registry.js'
 import { emptyMeta } from '../../../core/document/meta.js'
 import { exportMarkdown } from '../../../core/markdown/index.js'
 import { mldocExtensions, mldocSchema } from '../../../core/schema/index.js'
-import { BODY_FRAGMENT, checkYDoc, readYDoc, seedYDoc } from '../../../core/yjs/doc.js'
-import { encodeMLDocFile, openMLDocFile, readMLDocFile } from '../../../core/yjs/file.js'
+import { BODY_FRAGMENT, bindableBody, readYDoc, seedYDoc } from '../../../core/yjs/doc.js'
+import { decodeMLDocFile, encodeMLDocFile, readMLDocFile } from '../../../core/yjs/file.js'
 import { bodyDefect, repairBody } from '../../../core/yjs/repair.js'
 
 const text = (value: string, marks?: string[]): JSONContent => ({ type: 'text', text: value, ...(marks ? { marks: marks.map((type) => ({ type })) } : {}) })
@@ -80,9 +80,9 @@ async function editorShows(ydoc: Y.Doc): Promise<JSONContent> {
 async function readsAsEditorShows(ydoc: Y.Doc): Promise<JSONContent> {
   const read = readYDoc(ydoc)
   expect(read.body.toJSON()).toEqual(await editorShows(ydoc))
-  // The editor opens it: the check on open leaves content rules to the repair.
-  expect(() => checkYDoc(ydoc)).not.toThrow()
-  expect(await editorShows(openMLDocFile(encodeMLDocFile(ydoc), 'merged.mldoc'))).toEqual(read.body.toJSON())
+  // The editor opens it: the check as it builds the body leaves content rules to the repair.
+  expect(() => bindableBody(ydoc, mldocSchema(), new Map())).not.toThrow()
+  expect(await editorShows(decodeMLDocFile(encodeMLDocFile(ydoc), 'merged.mldoc'))).toEqual(read.body.toJSON())
   const reopened = readMLDocFile(encodeMLDocFile(ydoc), 'merged.mldoc')
   expect(reopened.doc.body.toJSON()).toEqual(read.body.toJSON())
   expect(exportMarkdown(reopened.doc)).toBe(exportMarkdown(read))
@@ -247,16 +247,14 @@ describe('bodyDefect', () => {
   it('makes reading a Y.Doc that holds one fail, naming the problem', () => {
     const ydoc = merged([paragraph('One')], (body) => element(body, 0).insert(0, [new Y.XmlElement('paragraph')]))
     expect(() => readYDoc(ydoc, 'hostile.mldoc')).toThrow(/does not fit MLDoc's schema \(a "paragraph" cannot hold a "paragraph"\)/)
-    expect(() => checkYDoc(ydoc, 'hostile.mldoc')).toThrow(/does not fit MLDoc's schema \(a "paragraph" cannot hold a "paragraph"\)/)
-    expect(() => openMLDocFile(encodeMLDocFile(ydoc), 'hostile.mldoc')).toThrow(/hostile\.mldoc.*cannot hold a "paragraph"/s)
+    expect(() => bindableBody(ydoc, mldocSchema(), new Map(), 'hostile.mldoc')).toThrow(/hostile\.mldoc.*does not fit MLDoc's schema \(a "paragraph" cannot hold a "paragraph"\)/s)
   })
 
   it('makes opening a Y.Doc with an unknown node or a header that does not read fail, naming it', () => {
     const unknown = merged([paragraph('One')], (body) => body.insert(1, [new Y.XmlElement('video')]))
-    expect(() => checkYDoc(unknown, 'newer.mldoc')).toThrow(/does not fit MLDoc's schema.*video/)
+    expect(() => bindableBody(unknown, mldocSchema(), new Map(), 'newer.mldoc')).toThrow(/does not fit MLDoc's schema.*video/)
     const header = merged([paragraph('One')])
     header.getMap('meta').set('status', { not: 'a status' })
-    expect(() => checkYDoc(header, 'header.mldoc')).toThrow(/status/)
     expect(() => readYDoc(header, 'header.mldoc')).toThrow(/status/)
   })
 })
