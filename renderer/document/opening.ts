@@ -16,8 +16,8 @@ function open(api: HostApi, route: DocumentRoute): Promise<DocumentSession | nul
 
 /**
  * Opens the document the start address names right away: the host reads it while the app loads
- * its settings and translations, and the session decodes and checks it as soon as the answer
- * arrives, before the first screen is drawn (it is on the way to an editable editor). The
+ * its settings and translations, and the session decodes it and checks its header as soon as the
+ * answer arrives, before the first screen is drawn (it is on the way to an editable editor). The
  * document screen then takes this session instead of asking again. Any other route asks nothing.
  */
 export function openDocumentEarly(api: HostApi, route: Route): void {
