@@ -103,13 +103,7 @@ function unrepairedBody(ydoc: Y.Doc, source: string, schema: Schema = mldocSchem
  * and the editor repairs it as it shows it (a merged body, as every peer repairs it).
  */
 export function bindableBody(ydoc: Y.Doc, schema: Schema, mapping: BindingMapping, source = 'document'): PMNode | null {
-  let body: PMNode
-  try {
-    body = unrepairedBody(ydoc, source, schema, mapping)
-  } catch (error) {
-    mapping.clear()
-    throw error
-  }
+  const body = unrepairedBody(ydoc, source, schema, mapping)
   if (repairBody(body) === body) return body
   mapping.clear()
   return null
