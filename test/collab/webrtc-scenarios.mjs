@@ -309,27 +309,40 @@ async function run() {
     check('both people’s words are in the Definition row of the exported metric', /weekly-A/.test(definitionRow ?? '') && /top-decile-B/.test(definitionRow ?? ''), definitionRow)
 
     // --- Remote carets: labelled with the name, and they do not move the text ------------------
-    const lastCharacter = () => {
+    // A's caret goes to the start of the paragraph, so B's caret widget sits before the text and
+    // splits no run of it. A caret between two letters breaks their kerning: a shift of up to a
+    // pixel that depends on which letters the concurrent typing above left there, which is text
+    // shaping, not the caret taking room. A caret that takes room moves the first character by
+    // its width (2 px without its negative margins).
+    const firstCharacter = () => {
       const p = document.querySelector('.ProseMirror > p')
       const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
-      let node = null
-      let text = null
-      while ((node = walker.nextNode())) if (!node.parentElement.closest('.mldoc-caret')) text = node
+      let text = walker.nextNode()
+      while (text?.parentElement.closest('.mldoc-caret')) text = walker.nextNode()
       const range = document.createRange()
-      range.setStart(text, text.length - 1)
-      range.setEnd(text, text.length)
+      range.setStart(text, 0)
+      range.setEnd(text, 1)
       const rect = range.getBoundingClientRect()
       return [rect.left, rect.top]
     }
     await b.page.locator('h2').first().click()
     await a.page.locator('h2').first().click()
     await until('no caret in B’s paragraph', async () => b.page.evaluate(() => !document.querySelector('.ProseMirror > p .mldoc-caret')))
-    const before = await b.page.evaluate(lastCharacter)
-    await caretAtEnd(a.page, 'paragraph')
-    for (let i = 0; i < 6; i++) await a.page.keyboard.press('ArrowLeft')
+    const before = await b.page.evaluate(firstCharacter)
+    await a.page.locator('.ProseMirror > p').first().click({ position: { x: 2, y: 4 } })
+    await a.page.keyboard.press('Home')
+    await until('A’s caret at the start of its paragraph', async () => a.page.evaluate(() => {
+      const { anchorNode, anchorOffset } = document.getSelection() ?? {}
+      const p = document.querySelector('.ProseMirror > p')
+      if (!anchorNode || !p.contains(anchorNode)) return false
+      const range = document.createRange()
+      range.setStart(p, 0)
+      range.setEnd(anchorNode, anchorOffset)
+      return range.toString() === ''
+    }))
     await b.page.waitForFunction(() => [...document.querySelectorAll('.ProseMirror > p .mldoc-caret__label')].some((l) => l.textContent === 'A'), null, { timeout: 10000 })
-    const after = await b.page.evaluate(lastCharacter)
-    check('B sees A’s caret labelled "A" inside the paragraph, and the text does not move', Math.abs(before[0] - after[0]) < 0.5 && Math.abs(before[1] - after[1]) < 0.5, `last character at ${before.map((n) => n.toFixed(2))} before, ${after.map((n) => n.toFixed(2))} after`)
+    const after = await b.page.evaluate(firstCharacter)
+    check('B sees A’s caret labelled "A" at the start of the paragraph, and the text does not move', Math.abs(before[0] - after[0]) < 0.5 && Math.abs(before[1] - after[1]) < 0.5, `first character at ${before.map((n) => n.toFixed(2))} before, ${after.map((n) => n.toFixed(2))} after`)
 
     // --- Undo undoes only one's own changes -----------------------------------------------------
     await caretAtEnd(a.page, 'paragraph')
