@@ -68,13 +68,20 @@ export function heapPeak(page: Page): Promise<number> {
 
 /**
  * Installed once the editor is open: for each printable keystroke, the time from the keydown
- * event (its timestamp: when the browser received the key) to (dom) the end of the `input`
- * event's dispatch, i.e. once the editor has read the change, updated its state and the DOM and
- * run every synchronous listener and plugin: ProseMirror reads the typed text in a
- * MutationObserver callback, a microtask that runs after the first `input` listener (this
- * probe's, in the capture phase), so by the time this probe's bubble-phase listener on the
- * window runs, last of all, that work is done; and to (frame) just after the next frame, which
- * also counts rendering and work scheduled for it.
+ * event (its timestamp: when the browser received the key) to (dom) the end of the key's
+ * dispatch, i.e. once the editor has put the character into its state and the DOM and run every
+ * synchronous listener and plugin; and to (frame) just after the next frame, which also counts
+ * rendering and work scheduled for it.
+ *
+ * The end of the dispatch is the later of two moments, measured by listeners on the window in
+ * the bubble phase, the last to run:
+ * - the end of the `keypress` event: an editor that inserts the character itself (ours: see
+ *   `renderer/editor/typed-characters.ts`) has done it all in its keypress handler, and the
+ *   browser then fires no `input` event;
+ * - the end of the `input` event, when the browser inserts the character (bare ProseMirror):
+ *   ProseMirror reads the typed text in a MutationObserver callback, a microtask that runs after
+ *   the first `input` listener (this probe's, in the capture phase), so by the time the
+ *   bubble-phase listener runs that work is done.
  *
  * The end of the dispatch, not a message posted from it: Chromium runs the frame (style, layout,
  * paint) as the next task after a key's task, so such a message arrived after the frame and
@@ -87,27 +94,30 @@ function typingProbe(): void {
   let pending: number | null = null
   let current: { start: number; sample: { dom: number; frame: number } } | null = null
   addEventListener('keydown', (event) => {
+    current = null
     if (event.key.length === 1 && !event.ctrlKey && !event.metaKey) pending = event.timeStamp
   }, true)
-  addEventListener('input', () => {
+  addEventListener('keypress', () => {
     if (pending === null) return
-    current = { start: pending, sample: { dom: Number.NaN, frame: Number.NaN } }
+    const sample = { dom: Number.NaN, frame: Number.NaN }
+    current = { start: pending, sample }
     pending = null
-    samples.push(current.sample)
-  }, true)
-  addEventListener('input', () => {
-    if (current === null) return
-    const { start, sample } = current
-    current = null
-    sample.dom = performance.now() - start
+    samples.push(sample)
+    const start = current.start
     requestAnimationFrame(() => {
+      if (current?.sample === sample) current = null
       const afterFrame = new MessageChannel()
       afterFrame.port1.onmessage = () => {
         sample.frame = performance.now() - start
       }
       afterFrame.port2.postMessage(null)
     })
-  })
+  }, true)
+  const dispatchEnded = () => {
+    if (current !== null) current.sample.dom = performance.now() - current.start
+  }
+  addEventListener('keypress', dispatchEnded)
+  addEventListener('input', dispatchEnded)
   win.__benchTyping = samples
 }
 

@@ -11,8 +11,10 @@ import { blockViewNodes } from '../blocks/index.js'
 import { CaretBlock } from './caret-block.js'
 import { FindInDocument } from './find.js'
 import { SectionGuidance } from './guidance.js'
+import { SentBeforeDrawn } from './sent-before-drawn.js'
 import { SlashMenu } from './SlashMenu.js'
 import { TaskListShortcut } from './task-shortcut.js'
+import { TypedCharacters } from './typed-characters.js'
 
 /**
  * Changes that come from the Y.Doc (the document loading, a peer's edit, undo) are shown as they
@@ -40,10 +42,12 @@ export function editorExtensions(ydoc: Y.Doc, documentLang: () => Lang, mapping:
     ...mldocExtensions({ starterKit: { undoRedo: false }, nodes: blockViewNodes }),
     Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT, ySyncOptions: { mapping } }),
     SyncedChangesAsTheyAre,
+    SentBeforeDrawn,
     SectionGuidance.configure({ emptyLineHint: () => i18next.t('editor.emptyLine') }),
     SlashMenu.configure({ documentLang }),
     FindInDocument,
     TaskListShortcut,
     CaretBlock,
+    TypedCharacters,
   ]
 }
