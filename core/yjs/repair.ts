@@ -143,6 +143,7 @@ function attributeProblem(specs: Readonly<Record<string, AttributeSpec>>, values
  * The marks come in the schema's order, so every peer keeps the same ones.
  */
 function compatibleMarks(node: PMNode): PMNode {
+  if (node.marks.length < 2) return node
   let kept = Mark.none
   for (const mark of node.marks) if (!kept.some((other) => other.type.excludes(mark.type))) kept = mark.addToSet(kept)
   return Mark.sameSet(kept, node.marks) ? node : node.mark(kept)
@@ -158,29 +159,32 @@ function compatibleMarks(node: PMNode): PMNode {
  */
 function asBound(node: PMNode): PMNode | null {
   if (node.isLeaf) return node
-  const children: PMNode[] = []
-  let changed = false
-  node.forEach((child) => {
-    const next = asBound(child)
-    if (next !== child) changed = true
-    if (next) children.push(next)
-  })
-  const content = changed ? Fragment.fromArray(children) : node.content
+  const children = childrenChanged(node, asBound)
+  const content = children ? Fragment.fromArray(children) : node.content
   if (!node.type.validContent(content)) return null
-  return changed ? node.copy(content) : node
+  return children ? node.copy(content) : node
+}
+
+/**
+ * The children of `node` after `change`, leaving out those it drops (null), or null when it
+ * returned every child as it was: most nodes of a body change nothing, and build no array.
+ */
+function childrenChanged(node: PMNode, change: (child: PMNode) => PMNode | null): PMNode[] | null {
+  let children: PMNode[] | null = null
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i)
+    const next = change(child)
+    if (next !== child && children === null) children = node.content.content.slice(0, i)
+    if (children !== null && next !== null) children.push(next)
+  }
+  return children
 }
 
 /** A node with compatible marks on all its inline content; the same node when they all were. */
 function withCompatibleMarks(node: PMNode): PMNode {
   if (node.isLeaf) return node
-  const children: PMNode[] = []
-  let changed = false
-  node.forEach((child) => {
-    const next = child.isInline ? compatibleMarks(child) : withCompatibleMarks(child)
-    if (next !== child) changed = true
-    children.push(next)
-  })
-  return changed ? node.copy(Fragment.fromArray(children)) : node
+  const children = childrenChanged(node, (child) => (child.isInline ? compatibleMarks(child) : withCompatibleMarks(child)))
+  return children ? node.copy(Fragment.fromArray(children)) : node
 }
 
 /** A top-level block as every reader shows it, or null when the editor binding drops it. */
