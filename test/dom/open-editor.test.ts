@@ -3,7 +3,7 @@ import type { AnyExtension, Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import { TextSelection } from '@tiptap/pm/state'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { emptyMeta } from '../../core/document/meta.js'
 import { mldocExtensions, mldocSchema } from '../../core/schema/index.js'
@@ -12,6 +12,7 @@ import type { BindingMapping } from '../../core/yjs/body-from-y.js'
 import { BODY_FRAGMENT, createYDoc, readYDoc } from '../../core/yjs/doc.js'
 import { loadTemplates } from '../../node/templates.js'
 import { openDocumentEditor } from '../../renderer/editor/open-editor.js'
+import { mountedEditors } from './mounted-editors.js'
 
 /**
  * `openDocumentEditor` and hunk H of patches/@tiptap+y-tiptap+3.0.9.patch (patches/README.md):
@@ -20,14 +21,7 @@ import { openDocumentEditor } from '../../renderer/editor/open-editor.js'
  * What the editor shows, what it writes and what it refuses stay what they were.
  */
 
-const editors: Editor[] = []
-afterEach(() => {
-  for (const editor of editors.splice(0)) {
-    const element = editor.view.dom.parentElement
-    editor.destroy()
-    element?.remove()
-  }
-})
+const editors = mountedEditors()
 
 /** The extensions of an editor on `ydoc`, MLDoc's schema bound as in the app (`renderer/editor/extensions.ts`). */
 function extensionsOn(ydoc: Y.Doc): (mapping: BindingMapping) => AnyExtension[] {

@@ -2,12 +2,13 @@
 import { Editor, type AnyExtension } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { emptyMeta } from '../../core/document/meta.js'
 import { mldocExtensions, mldocSchema } from '../../core/schema/index.js'
 import { BODY_FRAGMENT, createYDoc, readYDoc } from '../../core/yjs/doc.js'
 import { SentBeforeDrawn } from '../../renderer/editor/sent-before-drawn.js'
+import { mountedEditors } from './mounted-editors.js'
 
 /**
  * `SentBeforeDrawn` and hunk I of patches/@tiptap+y-tiptap+3.0.9.patch (patches/README.md): a
@@ -15,14 +16,7 @@ import { SentBeforeDrawn } from '../../renderer/editor/sent-before-drawn.js'
  * undo, remote changes and what the Y.Doc ends up holding stay what they were.
  */
 
-const editors: Editor[] = []
-afterEach(() => {
-  for (const editor of editors.splice(0)) {
-    const element = editor.view.dom.parentElement
-    editor.destroy()
-    element?.remove()
-  }
-})
+const editors = mountedEditors()
 
 function ydocWith(text: string): Y.Doc {
   return createYDoc({ meta: emptyMeta(), body: mldocSchema().nodeFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }) })

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { Editor } from '@tiptap/core'
 import { TextSelection } from '@tiptap/pm/state'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { mldocExtensions } from '../../core/schema/index.js'
 import { TypedCharacters } from '../../renderer/editor/typed-characters.js'
+import { mountedEditors } from './mounted-editors.js'
 
 /**
  * `TypedCharacters`: a character typed at the caret goes into the document as ProseMirror's own
@@ -16,13 +17,7 @@ import { TypedCharacters } from '../../renderer/editor/typed-characters.js'
 Range.prototype.getBoundingClientRect ??= () => ({ x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON: () => ({}) }) as DOMRect
 Range.prototype.getClientRects ??= () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList
 
-const editors: Editor[] = []
-afterEach(() => {
-  for (const editor of editors.splice(0)) {
-    editor.destroy()
-    document.body.replaceChildren()
-  }
-})
+const editors = mountedEditors()
 
 function editorWith(content: object[]): Editor {
   const editor = new Editor({
