@@ -34,9 +34,9 @@ export const SyncedChangesAsTheyAre = Extension.create({
  * document's Y.Doc (Collaboration owns undo, so only one's own changes are undone), the `/`
  * menu, find in the document, each empty section's template guidance shown as placeholder text,
  * and the blocks holding the caret marked for the stylesheet. A typed character goes in as a
- * transaction, and every change is written to the Y.Doc (sent to peers) before it is drawn. The binding starts from the
- * editor's document and `mapping` when `mapping` holds nodes ({@link bindableBody}), and
- * otherwise builds the document from the Y.Doc.
+ * transaction, and every change is written to the Y.Doc (sent to peers) before it is drawn.
+ * The binding starts from the editor's document and `mapping` when `mapping` holds nodes
+ * ({@link bindableBody}), and otherwise builds the document from the Y.Doc.
  */
 export function editorExtensions(ydoc: Y.Doc, documentLang: () => Lang, mapping: BindingMapping): AnyExtension[] {
   return [

@@ -4,13 +4,14 @@ import type { EditorView } from '@tiptap/pm/view'
 
 /**
  * Inserts a character typed at the caret as a transaction, as ProseMirror itself does for a
- * character that replaces a selection, instead of letting the browser insert it.
+ * character typed over a selected node or a selection across blocks, instead of letting the
+ * browser insert it.
  *
  * The browser's own insertion lays the whole document out before it returns (5 ms of forced
  * layout per key on the 1x bench document, plus 2 ms syncing its selection), and ProseMirror then
  * reads the change back from the DOM. As a transaction, the character reaches the Y.Doc, and so
- * a peer, before anything lays the page out; the layout is left to the frame, or to scrolling
- * the caret into view after the change is sent.
+ * a peer, before anything lays the page out (`sent-before-drawn.ts`): the one layout per key
+ * comes after, when ProseMirror puts the DOM selection after the character.
  *
  * Left to the browser, as before: composition (input methods, dead keys: they fire no
  * keypress), keys typed into a block view's own controls, and a caret the editor has not caught
