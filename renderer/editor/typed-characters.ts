@@ -17,7 +17,7 @@ import type { EditorView } from '@tiptap/pm/view'
  * keypress), keys typed into a block view's own controls, and a caret the editor has not caught
  * up with yet (a selection change it has not read), where the DOM's caret is the truth.
  */
-export function insertTypedCharacter(view: EditorView, event: KeyboardEvent): boolean {
+function insertTypedCharacter(view: EditorView, event: KeyboardEvent): boolean {
   const text = event.key
   if ([...text].length !== 1 || text === '\r' || text === '\n') return false
   const { selection } = view.state
