@@ -21,11 +21,7 @@ import { TaskListShortcut } from '../../renderer/editor/task-shortcut.js'
 import { filterSlashItems, slashItems } from '../../renderer/editor/slash-items.js'
 import { en } from '../../renderer/i18n/en.js'
 import { outlineOf, readinessOf } from '../../renderer/panel/analysis.js'
-
-// jsdom has no layout: ProseMirror asks for rectangles when it scrolls the caret into view.
-Range.prototype.getBoundingClientRect ??= () => ({ x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON: () => ({}) }) as DOMRect
-Range.prototype.getClientRects ??= () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList
-document.elementFromPoint ??= () => null
+import './no-layout.js'
 
 let base: string
 let template: OpenedDocument

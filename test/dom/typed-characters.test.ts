@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { mldocExtensions } from '../../core/schema/index.js'
 import { TypedCharacters } from '../../renderer/editor/typed-characters.js'
 import { mountedEditors } from './mounted-editors.js'
+import './no-layout.js'
 
 /**
  * `TypedCharacters`: a character typed at the caret goes into the document as ProseMirror's own
@@ -12,10 +13,6 @@ import { mountedEditors } from './mounted-editors.js'
  * where the editor's selection is not the DOM's caret, or the key is typed into a control, the
  * browser keeps the key. The real keystrokes are in test/e2e/editor.test.ts.
  */
-
-// jsdom has no layout: ProseMirror asks for rectangles when it scrolls the caret into view.
-Range.prototype.getBoundingClientRect ??= () => ({ x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON: () => ({}) }) as DOMRect
-Range.prototype.getClientRects ??= () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList
 
 const editors = mountedEditors()
 

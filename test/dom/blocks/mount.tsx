@@ -13,15 +13,10 @@ import type { Lang } from '../../../core/i18n.js'
 import { mldocExtensions } from '../../../core/schema/index.js'
 import { BODY_FRAGMENT } from '../../../core/yjs/doc.js'
 import { blockViewNodes } from '../../../renderer/blocks/index.js'
+import '../no-layout.js'
 
 // React checks this flag before it lets `act` flush effects outside a test renderer.
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
-
-// jsdom has no layout: ProseMirror asks for rectangles when it scrolls the caret into view.
-const noRect = () => ({ x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON: () => ({}) }) as DOMRect
-Range.prototype.getBoundingClientRect ??= noRect
-Range.prototype.getClientRects ??= () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList
-document.elementFromPoint ??= () => null
 
 /** A document holding one of every structured block, new and empty, in a language. */
 export function everyBlockDoc(lang: Lang = 'en'): JSONContent {
