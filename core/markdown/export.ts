@@ -12,6 +12,7 @@ import { inlineToMdast } from './inline-export.js'
 import { tableToMdast } from './table.js'
 import { isBlankParagraph } from './write/body.js'
 import { writeMarkdown } from './write/index.js'
+import { keepShape } from './write/kept-shapes.js'
 
 /**
  * Turns body nodes into mdast, node by node: what structured blocks' codecs write their content
@@ -83,7 +84,7 @@ class MdastWriter implements BlockExportContext {
       case 'horizontalRule':
         return [{ type: 'thematicBreak' }]
       case 'table':
-        return [tableToMdast(node, (paragraph) => this.inline(paragraph))]
+        return [tableToMdast(node, this)]
       default:
         if (isBlockType(type)) {
           const codec = BLOCK_MARKDOWN[type]
@@ -93,6 +94,8 @@ class MdastWriter implements BlockExportContext {
     }
   }
 }
+
+keepShape(new MdastWriter('en'))
 
 /**
  * The document as GitHub-flavoured Markdown (FORMAT.md): front matter, then the body, with

@@ -31,13 +31,18 @@ const WHITESPACE_END = /[ \t]+$/
 
 /** A mark that is written to Markdown: unsafe links are written as their text. */
 function keptMarks(marks: readonly Mark[]): readonly Mark[] {
-  return marks.some((m) => m.type.name === 'link' && !isSafeHref(String(m.attrs.href ?? '')))
-    ? marks.filter((m) => m.type.name !== 'link')
-    : marks
+  for (const mark of marks) if (mark.type.name === 'link' && !isSafeHref(String(mark.attrs.href ?? ''))) return marks.filter(isNotLink)
+  return marks
+}
+
+function isNotLink(mark: Mark): boolean {
+  return mark.type.name !== 'link'
 }
 
 function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
-  return a.length === b.length && a.every((m, i) => m.eq(b[i]!))
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (!a[i]!.eq(b[i]!)) return false
+  return true
 }
 
 /** Text with its line endings as spaces. */
@@ -48,16 +53,17 @@ function lineText(text: string): string {
 /** The pieces of a node's inline content, normalised for Markdown. */
 function pieces(parent: PMNode, options: InlineExportOptions): Piece[] {
   const out: Piece[] = []
-  parent.forEach((child) => {
+  for (let c = 0; c < parent.childCount; c++) {
+    const child = parent.child(c)
     const marks = keptMarks(child.marks)
     let piece: Piece
     if (child.isText) piece = { text: lineText(child.text!), marks, hardBreak: false }
     else if (child.type.name === 'hardBreak') piece = options.line ? { text: ' ', marks, hardBreak: false } : { text: '', marks, hardBreak: true }
-    else return
+    else continue
     const last = out[out.length - 1]
     if (last && !last.hardBreak && !piece.hardBreak && sameMarks(last.marks, piece.marks)) last.text += piece.text
     else out.push(piece)
-  })
+  }
   if (options.trim) {
     while (out[0] && !out[0].hardBreak && (out[0].text = out[0].text.replace(WHITESPACE_START, '')) === '') out.shift()
     let last = out[out.length - 1]

@@ -28,32 +28,34 @@ export function cellCodeWithEscapedPipe(node: PMNode, inCell = false): string | 
 /**
  * A table node as a GFM table. The first row is the header row; merged cells are written as the
  * cell followed by empty cells, so every row has the same columns; each column keeps the
- * alignment of its cell in the first row.
+ * alignment of its cell in the first row. `cells.inline` gives a cell's paragraph as phrasing.
  */
-export function tableToMdast(table: PMNode, cellContent: (paragraph: PMNode) => PhrasingContent[]): Table {
+export function tableToMdast(table: PMNode, cells: { inline(paragraph: PMNode): PhrasingContent[] }): Table {
   const grid: (PMNode | null)[][] = []
   const covered: Set<number>[] = []
   let width = 0
-  table.forEach((row, _offset, r) => {
-    const cells: (PMNode | null)[] = (grid[r] ??= [])
+  for (let r = 0; r < table.childCount; r++) {
+    const row = table.child(r)
+    const placed: (PMNode | null)[] = (grid[r] ??= [])
     // Columns taken by cells of rows above (only when a cell spans rows).
     const taken = covered[r]
     let col = 0
-    row.forEach((cell) => {
-      while (taken?.has(col)) cells[col++] = null
+    for (let i = 0; i < row.childCount; i++) {
+      const cell = row.child(i)
+      while (taken?.has(col)) placed[col++] = null
       const colspan = Math.max(1, Number(cell.attrs.colspan) || 1)
       const rowspan = Math.max(1, Number(cell.attrs.rowspan) || 1)
-      cells[col] = cell
-      for (let c = 1; c < colspan; c++) cells[col + c] = null
+      placed[col] = cell
+      for (let c = 1; c < colspan; c++) placed[col + c] = null
       for (let below = 1; below < rowspan && r + below < table.childCount; below++) {
         const set = (covered[r + below] ??= new Set())
         for (let c = 0; c < colspan; c++) set.add(col + c)
       }
       col += colspan
-    })
-    if (taken) for (const c of taken) if (c >= col) cells[c] = null
-    width = Math.max(width, cells.length)
-  })
+    }
+    if (taken) for (const c of taken) if (c >= col) placed[c] = null
+    width = Math.max(width, placed.length)
+  }
   // A GFM table has at least one column.
   width = Math.max(width, 1)
   const align: AlignType[] = []
@@ -61,15 +63,15 @@ export function tableToMdast(table: PMNode, cellContent: (paragraph: PMNode) => 
     const value = grid[0]?.[c]?.attrs.align
     align.push(typeof value === 'string' && ALIGNS.includes(value) ? (value as AlignType) : null)
   }
-  const children: TableRow[] = grid.map((cells) => {
+  const children: TableRow[] = []
+  for (const placed of grid) {
     const row: TableCell[] = []
     for (let c = 0; c < width; c++) {
-      const cell = cells[c]
-      const paragraph = cell?.firstChild
-      row.push({ type: 'tableCell', children: paragraph ? cellContent(paragraph) : [] })
+      const paragraph = placed[c]?.firstChild
+      row.push({ type: 'tableCell', children: paragraph ? cells.inline(paragraph) : [] })
     }
-    return { type: 'tableRow', children: row }
-  })
+    children.push({ type: 'tableRow', children: row })
+  }
   return { type: 'table', align, children }
 }
 

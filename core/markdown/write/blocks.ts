@@ -36,21 +36,35 @@ function between(left: RootContent, right: RootContent, parent: FlowParent): str
   return '\n'
 }
 
-/** Prefixes every line of a block; `map` gets the line, its index and whether it is blank. */
-export function indentLines(value: string, map: (line: string, index: number, blank: boolean) => string): string {
+/** What goes before a line of a block: `text` before a line with content, `blank` as all of a blank line. */
+interface LinePrefix {
+  readonly text: string
+  readonly blank: string
+}
+
+/** A block quote's prefix, on every line. */
+const QUOTE: LinePrefix = { text: '> ', blank: '>' }
+
+/** Prefixes every line of a block: its first line with `first`, the others with `rest`. */
+function indentLines(value: string, first: LinePrefix, rest: LinePrefix): string {
   let out = ''
   let start = 0
-  let index = 0
+  let prefix = first
   const eol = /\r?\n|\r/g
   let match: RegExpExecArray | null
   while ((match = eol.exec(value))) {
     const line = value.slice(start, match.index)
-    out += map(line, index, !line) + match[0]
+    out += (line ? prefix.text + line : prefix.blank) + match[0]
     start = match.index + match[0].length
-    index++
+    prefix = rest
   }
   const line = value.slice(start)
-  return out + map(line, index, !line)
+  return out + (line ? prefix.text + line : prefix.blank)
+}
+
+/** A block quote's content with `>` before every line. */
+export function indentQuote(value: string): string {
+  return indentLines(value, QUOTE, QUOTE)
 }
 
 /** Writes the children of a container, one after the other. */
@@ -133,11 +147,7 @@ export function itemBullet(state: WriterState, ordered: boolean, start: number |
 
 /** A list item's content with its marker before the first line and the others indented to match. */
 export function indentItem(value: string, bullet: string): string {
-  const size = bullet.length + 1
-  return indentLines(value, (line, index, blank) => {
-    if (index) return (blank ? '' : ' '.repeat(size)) + line
-    return (blank ? bullet : bullet + ' '.repeat(size - bullet.length)) + line
-  })
+  return indentLines(value, { text: `${bullet} `, blank: bullet }, { text: ' '.repeat(bullet.length + 1), blank: '' })
 }
 
 function writeList(state: WriterState, node: List): string {
@@ -192,7 +202,7 @@ export function writeCode(state: WriterState, node: Code): string {
 }
 
 function writeBlockquote(state: WriterState, node: Blockquote): string {
-  return state.within('blockquote', () => indentLines(containerFlow(state, node), (line, _index, blank) => `>${blank ? '' : ' '}${line}`))
+  return state.within('blockquote', () => indentQuote(containerFlow(state, node)))
 }
 
 /** One flow node as Markdown (without the blank lines around it); `parent` is the container it is in. */

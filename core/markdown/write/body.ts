@@ -13,8 +13,9 @@ import { fenceInfo } from '../code.js'
 import { blockMarker, isBlockMarker, isSectionComment, sectionComment } from '../comments.js'
 import { inlineToMdast, plainText, type InlineExportOptions } from '../inline-export.js'
 import { tableToMdast } from '../table.js'
-import { indentItem, indentLines, itemBullet, listBullet, writeCode, writeFlow, writeHeading, writeParagraph } from './blocks.js'
-import type { WriterState } from './state.js'
+import { indentItem, indentQuote, itemBullet, listBullet, writeCode, writeFlow, writeHeading, writeParagraph } from './blocks.js'
+import { keepShape } from './kept-shapes.js'
+import { WriterState } from './state.js'
 import { containerPhrasing, writeLoneText } from './inline.js'
 import { TABLE_CELL, tableLines, writeTable } from './table.js'
 
@@ -72,21 +73,18 @@ const PARENTS: Record<Container, Parent & { children: RootContent[] }> = {
 /** Whether a paragraph shows nothing: no text but spaces, maybe hard breaks. */
 export function isBlankParagraph(node: PMNode): boolean {
   if (node.type.name !== 'paragraph') return false
-  let blank = true
-  node.forEach((child) => {
-    if (child.isText ? /[^ \t\r\n]/.test(child.text!) : child.type.name !== 'hardBreak') blank = false
-  })
-  return blank
+  for (let c = 0; c < node.childCount; c++) {
+    const child = node.child(c)
+    if (child.isText ? /[^ \t\r\n]/.test(child.text!) : child.type.name !== 'hardBreak') return false
+  }
+  return true
 }
 
 /** Whether a node is written at all: a paragraph is not when it holds no text. */
 function writesSomething(node: PMNode): boolean {
   if (node.type.name !== 'paragraph') return true
-  let text = false
-  node.forEach((child) => {
-    if (child.isText) text = true
-  })
-  return text
+  for (let c = 0; c < node.childCount; c++) if (node.child(c).isText) return true
+  return false
 }
 
 /** Whether anything after an item's first child is written. */
@@ -187,7 +185,9 @@ class BodyWriter {
       }
       case 'blockquote':
         this.at(flow)
-        this.add(flow, OTHER.blockquote, state.within('blockquote', () => indentLines(this.flow(node, 'blockquote'), (line, _index, blank) => `>${blank ? '' : ' '}${line}`)))
+        state.stack.push('blockquote')
+        this.add(flow, OTHER.blockquote, indentQuote(this.flow(node, 'blockquote')))
+        state.stack.pop()
         return
       case 'bulletList':
       case 'orderedList':
@@ -207,7 +207,7 @@ class BodyWriter {
         return
       case 'table':
         this.at(flow)
-        this.add(flow, OTHER.table, hasMergedCells(node) ? writeTable(state, tableToMdast(node, (paragraph) => this.blocks.inline(paragraph))) : this.table(node))
+        this.add(flow, OTHER.table, hasMergedCells(node) ? writeTable(state, tableToMdast(node, this.blocks)) : this.table(node))
         return
       default: {
         if (!isBlockType(type)) throw new Error(`exportMarkdown: node ${type} has no Markdown form`)
@@ -232,9 +232,7 @@ class BodyWriter {
   private table(table: PMNode): string {
     const { state } = this
     let width = 1
-    table.forEach((row) => {
-      if (row.childCount > width) width = row.childCount
-    })
+    for (let r = 0; r < table.childCount; r++) width = Math.max(width, table.child(r).childCount)
     const head = table.firstChild
     const align: (string | null)[] = []
     for (let c = 0; c < width; c++) {
@@ -243,7 +241,8 @@ class BodyWriter {
     }
     const rows: string[][] = []
     state.stack.push(...TABLE_CELL)
-    table.forEach((row) => {
+    for (let r = 0; r < table.childCount; r++) {
+      const row = table.child(r)
       const cells: string[] = []
       for (let c = 0; c < width; c++) {
         const paragraph = c < row.childCount ? row.child(c).firstChild : null
@@ -252,34 +251,37 @@ class BodyWriter {
         else cells.push(plain ? writeLoneText(state, plain, ' ', ' ') : '')
       }
       rows.push(cells)
-    })
+    }
     state.stack.length -= TABLE_CELL.length
     return tableLines(rows, align)
   }
 
   private list(node: PMNode): string {
     const { state } = this
-    return state.within('list', () => {
-      const previous = state.bulletCurrent
-      const ordered = node.type.name === 'orderedList'
-      const task = node.type.name === 'taskList'
-      const start = ordered ? Number(node.attrs.start ?? 1) : null
-      const bullet = listBullet(state, ordered, emptyItem(node), !ordered && someItemStartsWithRule(node))
-      state.bulletCurrent = bullet
-      let out = ''
-      const depth = state.indexStack.push(-1) - 1
-      node.forEach((item, _offset, index) => {
-        state.indexStack[depth] = index
-        const marker = itemBullet(state, ordered, start, index)
-        out += state.within('listItem', () => indentItem(this.flow(item, 'listItem', 0, task ? item.attrs.checked === true : null), marker))
-        state.bulletLastUsed = undefined
-        if (index < node.childCount - 1) out += '\n'
-      })
-      state.indexStack.pop()
-      state.bulletLastUsed = bullet
-      state.bulletCurrent = previous
-      return out
-    })
+    state.stack.push('list')
+    const previous = state.bulletCurrent
+    const ordered = node.type.name === 'orderedList'
+    const task = node.type.name === 'taskList'
+    const start = ordered ? Number(node.attrs.start ?? 1) : null
+    const bullet = listBullet(state, ordered, emptyItem(node), !ordered && someItemStartsWithRule(node))
+    state.bulletCurrent = bullet
+    let out = ''
+    const depth = state.indexStack.push(-1) - 1
+    for (let index = 0; index < node.childCount; index++) {
+      const item = node.child(index)
+      state.indexStack[depth] = index
+      const marker = itemBullet(state, ordered, start, index)
+      state.stack.push('listItem')
+      out += indentItem(this.flow(item, 'listItem', 0, task ? item.attrs.checked === true : null), marker)
+      state.stack.pop()
+      state.bulletLastUsed = undefined
+      if (index < node.childCount - 1) out += '\n'
+    }
+    state.indexStack.pop()
+    state.bulletLastUsed = bullet
+    state.bulletCurrent = previous
+    state.stack.pop()
+    return out
   }
 }
 
@@ -300,22 +302,20 @@ function emptyItem(list: PMNode): boolean {
 
 /** Whether an item of a list starts with a rule (then `-` bullets would read as one). */
 function someItemStartsWithRule(list: PMNode): boolean {
-  let rule = false
-  list.forEach((item) => {
-    if (item.firstChild?.type.name === 'horizontalRule') rule = true
-  })
-  return rule
+  for (let i = 0; i < list.childCount; i++) if (list.child(i).firstChild?.type.name === 'horizontalRule') return true
+  return false
 }
 
 /** Whether a table has a cell that spans columns or rows. */
 function hasMergedCells(table: PMNode): boolean {
-  let merged = false
-  table.forEach((row) => {
-    row.forEach((cell) => {
-      if ((Number(cell.attrs.colspan) || 1) > 1 || (Number(cell.attrs.rowspan) || 1) > 1) merged = true
-    })
-  })
-  return merged
+  for (let r = 0; r < table.childCount; r++) {
+    const row = table.child(r)
+    for (let c = 0; c < row.childCount; c++) {
+      const { colspan, rowspan } = row.child(c).attrs
+      if ((Number(colspan) || 1) > 1 || (Number(rowspan) || 1) > 1) return true
+    }
+  }
+  return false
 }
 
 /**
@@ -325,3 +325,6 @@ function hasMergedCells(table: PMNode): boolean {
 export function writeBody(state: WriterState, body: PMNode, blocks: BlockExportContext): string {
   return new BodyWriter(state, blocks).flow(body, 'root', 1)
 }
+
+keepShape(new Flow('root', 0, 0))
+keepShape(new BodyWriter(new WriterState(), { lang: 'en', inline: () => [], flow: () => [] }))

@@ -1,3 +1,5 @@
+import { keepShape } from './kept-shapes.js'
+
 /** Where the Markdown writer is: the constructs it is inside and the bullets it used. */
 export class WriterState {
   /** Open constructs, outermost first (`paragraph`, `phrasing`, `tableCell`, `link`, ...): they decide what is escaped. */
@@ -19,3 +21,5 @@ export class WriterState {
     }
   }
 }
+
+keepShape(new WriterState())

@@ -32,7 +32,12 @@ export const TABLE_CELL = ['table', 'tableRow', 'tableCell', 'phrasing'] as cons
 export function writeTable(state: WriterState, table: Table): string {
   const { stack } = state
   stack.push(...TABLE_CELL)
-  const rows = table.children.map((row) => row.children.map((cell) => containerPhrasing(state, cell, ' ', ' ')))
+  const rows: string[][] = []
+  for (const row of table.children) {
+    const cells: string[] = []
+    for (const cell of row.children) cells.push(containerPhrasing(state, cell, ' ', ' '))
+    rows.push(cells)
+  }
   stack.length -= TABLE_CELL.length
   return tableLines(rows, table.align ?? [])
 }
@@ -44,9 +49,11 @@ export function writeTable(state: WriterState, table: Table): string {
 export function tableLines(rows: string[][], align: readonly (string | null | undefined)[]): string {
   const head = rows[0]
   if (!head) return ''
-  const columns = align.length || rows.reduce((max, row) => Math.max(max, row.length), 0)
+  let widest = 0
+  for (const row of rows) widest = Math.max(widest, row.length)
+  const columns = align.length || widest
   while (head.length < columns) head.push('')
-  const widest = rows.reduce((max, row) => Math.max(max, row.length), 0)
+  widest = Math.max(widest, head.length)
   const delimiters: string[] = []
   for (let c = 0; c < widest; c++) delimiters.push(delimiter(align[c]))
   const lines = [line(head, Math.max(1, head.length)), line(delimiters, Math.max(1, head.length))]
