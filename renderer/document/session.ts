@@ -16,6 +16,8 @@ export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'failed'
 /** What the title bar shows about the document; a new object whenever something changes. */
 export interface SessionState {
   readonly status: SaveStatus
+  /** Whether an autosave is scheduled: edits not on disk yet will be written within {@link AUTOSAVE_DELAY}. */
+  readonly autosaveDue: boolean
   /** Where the host keeps the file; null until the first save. */
   readonly path: string | null
   readonly name: string
@@ -63,7 +65,7 @@ export class DocumentSession {
     this.ydoc = ydoc ?? decodeMLDocFile(opened.state, this.source)
     readMeta(this.ydoc, this.source)
     this.replica = DocumentReplica.use(this.ydoc, opened.state)
-    this.state = { status: opened.path ? 'saved' : 'unsaved', path: opened.path, name: opened.name, error: null, exportPath: null }
+    this.state = { status: opened.path ? 'saved' : 'unsaved', autosaveDue: false, path: opened.path, name: opened.name, error: null, exportPath: null }
     this.ydoc.on('update', this.onUpdate)
   }
 
@@ -74,8 +76,8 @@ export class DocumentSession {
 
   private readonly onUpdate = () => {
     this.edits++
-    if (this.state.status !== 'saving') this.set({ status: 'unsaved' })
     if (this.state.path !== null) this.scheduleAutosave()
+    this.set(this.state.status === 'saving' ? {} : { status: 'unsaved' })
   }
 
   /** Starts the autosave timer unless one is running: later edits ride on the save it makes. */
@@ -92,10 +94,14 @@ export class DocumentSession {
     this.timer = undefined
   }
 
-  /** Applies a change; listeners hear only of real changes (typing must not re-render the title bar). */
-  private set(change: Partial<SessionState>): void {
-    if (Object.entries(change).every(([key, value]) => this.state[key as keyof SessionState] === value)) return
-    this.state = { ...this.state, ...change }
+  /**
+   * Applies a change, with `autosaveDue` as the timer now stands (so schedule or cancel it
+   * first); listeners hear only of real changes (typing must not re-render the title bar).
+   */
+  private set(change: Partial<Omit<SessionState, 'autosaveDue'>>): void {
+    const next: SessionState = { ...this.state, ...change, autosaveDue: this.timer !== undefined }
+    if ((Object.keys(next) as (keyof SessionState)[]).every((key) => next[key] === this.state[key])) return
+    this.state = next
     for (const listener of this.listeners) listener()
   }
 
@@ -146,8 +152,8 @@ export class DocumentSession {
             return false
           }
           this.savedEdits = edits
-          this.set({ path, status: this.edits === edits ? 'saved' : 'unsaved' })
           if (this.edits !== edits) this.scheduleAutosave()
+          this.set({ path, status: this.edits === edits ? 'saved' : 'unsaved' })
           return true
         },
         (error: unknown) => {

@@ -9,7 +9,7 @@ import { collaborationCaret, ShareButton, useCollab, type CollabSession } from '
 import { useApp } from '../app/settings.js'
 import { SettingsDialog } from '../app/SettingsDialog.js'
 import { documentMarkdown } from '../document/markdown.js'
-import type { DocumentSession, SessionState } from '../document/session.js'
+import type { DocumentSession, SaveStatus, SessionState } from '../document/session.js'
 import { OpenFailed } from '../document/OpenFailed.js'
 import { useMeta } from '../document/useMeta.js'
 import { DocumentHeader } from '../header/DocumentHeader.js'
@@ -27,11 +27,20 @@ interface Toast {
   readonly text: string
 }
 
-function statusText(t: TFunction, state: SessionState): string {
-  if (state.status === 'saving') return t('doc.saving')
-  if (state.status === 'failed') return t('doc.saveFailed', { message: state.error ?? '' })
+function statusText(t: TFunction, state: SessionState, status: SaveStatus): string {
+  if (status === 'saving') return t('doc.saving')
+  if (status === 'failed') return t('doc.saveFailed', { message: state.error ?? '' })
   if (state.path === null) return t('doc.neverSaved')
-  return state.status === 'saved' ? t('doc.saved') : t('doc.unsaved')
+  return status === 'saved' ? t('doc.saved') : t('doc.unsaved')
+}
+
+/**
+ * The save state the title bar shows: edits whose autosave is due show as being saved, so that
+ * typing without a pause, saved every second, keeps one "Saving…" rather than flickering between
+ * three states (each change of the text costs the page a frame, which delayed keystrokes).
+ */
+function shownStatus(state: SessionState): SaveStatus {
+  return state.status === 'unsaved' && state.autosaveDue ? 'saving' : state.status
 }
 
 /**
@@ -216,10 +225,10 @@ function DocumentWorkspace({ session, editor, collab, title }: { session: Docume
 
 /**
  * The document's name, file and save state in the title bar (and the window title). The save
- * state changes about once a second while someone types (each autosave) and is written into its
- * element directly, not through a React render: every React commit while the editor has the
- * focus makes React measure the selection by walking the whole editor's DOM (all of a long
- * document), which delayed the keystrokes typed meanwhile.
+ * state changes while someone types (see {@link shownStatus}) and is written into its element
+ * directly, only when it changes, not through a React render: every React commit while the
+ * editor has the focus makes React measure the selection by walking the whole editor's DOM (all
+ * of a long document), which delayed the keystrokes typed meanwhile.
  */
 function DocumentTitle({ session, title }: { session: DocumentSession; title: string }) {
   const { t } = useTranslation()
@@ -231,14 +240,20 @@ function DocumentTitle({ session, title }: { session: DocumentSession; title: st
     document.title = `${name} — MLDoc`
   }, [name])
   useLayoutEffect(() => {
+    let written = ''
     const show = () => {
       const element = status.current
       if (!element) return
       const state = session.getState()
-      const shown = state.path === null ? 'new' : state.status
+      const saveStatus = shownStatus(state)
+      const shown = state.path === null ? 'new' : saveStatus
+      const text = statusText(t, state, saveStatus)
+      // Writing the same state again would still cost a frame.
+      if (`${shown}\n${text}` === written) return
+      written = `${shown}\n${text}`
       element.className = `save-state save-state--${shown}`
       element.dataset.saveState = shown
-      element.textContent = statusText(t, state)
+      element.textContent = text
     }
     show()
     return session.subscribe(show)

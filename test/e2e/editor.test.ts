@@ -145,6 +145,28 @@ describe('MLDoc in a browser (mldoc web, Chromium)', () => {
     expect(exportMarkdown(saved.doc)).toContain('| Owner | Data Scientist |')
   })
 
+  // Typing without a pause is saved every second. The title bar says "Saving…" throughout, not
+  // "Unsaved changes" and "Saving…" in turn, and writes its element only when what it says changes.
+  it('keeps one save state while someone types through several autosaves', async () => {
+    await page.evaluate(() => {
+      const status = document.querySelector('[data-save-state]')!
+      const seen: string[] = []
+      ;(window as unknown as { saveStates: string[] }).saveStates = seen
+      new MutationObserver(() => seen.push(`${status.getAttribute('data-save-state')}: ${status.textContent}`))
+        .observe(status, { attributes: true, childList: true, characterData: true, subtree: true })
+    })
+    await field(metric, 'owner').click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(', with the ML platform team on call every other week', { delay: 60 })
+    await expect.poll(() => page.locator('[data-save-state]').getAttribute('data-save-state'), { timeout: 5000 }).toBe('saved')
+    const seen = await page.evaluate(() => (window as unknown as { saveStates: string[] }).saveStates)
+    expect(seen.filter((state) => state.startsWith('saving'))).not.toHaveLength(0)
+    expect(seen.filter((state) => !state.startsWith('saving') && !state.startsWith('saved'))).toEqual([])
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).not.toBe(seen[i - 1])
+    const saved = readMLDocFile(await readFile(join(test.dir, 'ml-engineering-document.mldoc')), 'saved file')
+    expect(exportMarkdown(saved.doc)).toContain('| Owner | Data Scientist, with the ML platform team on call every other week |')
+  })
+
   it('finds text in the document with Ctrl+F', async () => {
     await page.keyboard.press('Control+f')
     const find = page.getByRole('search').getByLabel('Find in document')
