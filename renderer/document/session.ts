@@ -131,7 +131,8 @@ export class DocumentSession {
   /**
    * Saves the document through the host (asking where the first time, or with `saveAs`, in
    * Electron). Resolves to whether it is on disk now; a failure keeps the document open with its
-   * changes and says why; a cancelled dialog changes nothing.
+   * changes and says why; a cancelled dialog changes nothing (edits not on disk yet are still
+   * autosaved to the document's file).
    */
   save(options: { saveAs?: boolean } = {}): Promise<boolean> {
     // While a save is in flight, an edit made meanwhile keeps its timer: the save it starts
@@ -148,6 +149,8 @@ export class DocumentSession {
       .then(
         ({ path }) => {
           if (path === null) {
+            // Edits the cancelled save would have written are still saved where the file is.
+            if (this.state.path !== null && this.dirty) this.scheduleAutosave()
             this.set({ status: before === 'saving' ? 'unsaved' : before })
             return false
           }

@@ -79,6 +79,23 @@ describe('a document session', () => {
     session.dispose()
   })
 
+  it('still autosaves pending edits to its file after a Save As dialog is cancelled', async () => {
+    let cancel = false
+    const asking: HostApi = { ...host, saveDocument: (request) => (cancel && request.path === null ? Promise.resolve({ path: null }) : host.saveDocument(request)) }
+    const session = new DocumentSession(asking, await host.newDocument({ templateId: 'ml-engineering-document', lang: 'en' }))
+    await session.save()
+    const path = session.getState().path!
+    retitle(session, 'Edited before Save As')
+    expect(session.getState()).toMatchObject({ status: 'unsaved', autosaveDue: true })
+    cancel = true
+    expect(await session.save({ saveAs: true })).toBe(false)
+    expect(session.getState()).toMatchObject({ status: 'unsaved', autosaveDue: true, path })
+    await wait(AUTOSAVE_DELAY + 300)
+    expect(session.getState()).toMatchObject({ status: 'saved', autosaveDue: false, path })
+    expect(readMLDocFile(await readFile(join(dir, path)), 'saved').doc.meta.title).toBe('Edited before Save As')
+    session.dispose()
+  })
+
   it('says why a save failed and keeps the changes to save again', async () => {
     const session = await newSession()
     await session.save()
