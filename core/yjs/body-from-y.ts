@@ -1,5 +1,6 @@
 import { Fragment, type Attrs, type Mark, type Node as PMNode, type NodeType, type Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
+import { soundAsBuilt } from './repair.js'
 
 /**
  * A mark name as the editor's Yjs binding (y-tiptap) stores it when one text holds two marks of a
@@ -35,29 +36,56 @@ function nodeTypeOf(schema: Schema, name: string): NodeType {
  * nodes: node and mark types must exist, attributes without defaults must be there and pass their
  * own `validate`. Text right in the fragment is refused as the JSON route refuses it, empty or
  * not: the binding cannot show it. With `mapping`, records the node each element became, as the
- * binding records them when it builds the document itself.
+ * binding records them when it builds the document itself. Each node is checked as it is built
+ * (`sound`), in the same walk.
  */
-export function bodyFromYFragment(schema: Schema, fragment: Y.XmlFragment, mapping?: BindingMapping): PMNode {
-  const build: Build = { schema, mapping }
-  const blocks = fragment.toArray().map((item) => {
-    if (item instanceof Y.XmlText) throw new RangeError('Text outside any block')
-    return nodeOf(build, item)
-  })
-  const doc = schema.topNodeType.create(undefined, Fragment.fromArray(blocks))
-  checkAttrs(doc.type, doc.attrs)
-  return doc
+export function bodyFromYFragment(schema: Schema, fragment: Y.XmlFragment, mapping?: BindingMapping): BuiltBody {
+  const state: Build = { schema, mapping, sound: true }
+  const body = build(state, fragment)
+  return { body, sound: state.sound }
 }
 
-/** What a body is built in, and where the node each element became is recorded, if anywhere. */
+/**
+ * A body built from a Y.XmlFragment, and whether each of its nodes was {@link soundAsBuilt}: then
+ * the body has no defect and needs no repair; otherwise `bodyDefect` and `repairBody` say what is
+ * wrong, if anything.
+ */
+export interface BuiltBody {
+  readonly body: PMNode
+  readonly sound: boolean
+}
+
+function build(state: Build, fragment: Y.XmlFragment): PMNode {
+  const blocks = fragment.toArray().map((item) => {
+    if (item instanceof Y.XmlText) throw new RangeError('Text outside any block')
+    return nodeOf(state, item)
+  })
+  const doc = state.schema.topNodeType.create(undefined, Fragment.fromArray(blocks))
+  checkAttrs(doc.type, doc.attrs)
+  return audited(state, doc)
+}
+
+/**
+ * What a body is built in, where the node each element became is recorded, if anywhere, and
+ * whether every node built so far is {@link soundAsBuilt} (false for good from the first that is
+ * not: the rest are not checked).
+ */
 interface Build {
   readonly schema: Schema
   readonly mapping: BindingMapping | undefined
+  sound: boolean
+}
+
+/** The node, after noting in `build` whether it is sound while every node before it was. */
+function audited(build: Build, node: PMNode): PMNode {
+  if (build.sound) build.sound = soundAsBuilt(node)
+  return node
 }
 
 function childrenOf(build: Build, parent: Y.XmlElement): PMNode[] {
   const nodes: PMNode[] = []
   for (const item of parent.toArray()) {
-    if (item instanceof Y.XmlText) nodes.push(...textsOf(build.schema, item))
+    if (item instanceof Y.XmlText) for (const text of textsOf(build.schema, item)) nodes.push(audited(build, text))
     else nodes.push(nodeOf(build, item))
   }
   return nodes
@@ -73,7 +101,7 @@ function elementOf(build: Build, element: Y.XmlElement): PMNode {
   const node = nodeTypeOf(build.schema, element.nodeName).create(Object.keys(attrs).length > 0 ? attrs : undefined, Fragment.fromArray(childrenOf(build, element)))
   checkAttrs(node.type, node.attrs)
   build.mapping?.set(element, node)
-  return node
+  return audited(build, node)
 }
 
 /** The text nodes of a Y.XmlText, one per run of the same formatting. */

@@ -5,7 +5,7 @@ import { parseMeta, metaToRecord, type DocumentMeta } from '../document/meta.js'
 import type { MLDocument } from '../document/model.js'
 import { MLDocError } from '../errors.js'
 import { mldocSchema } from '../schema/index.js'
-import { bodyFromYFragment, type BindingMapping } from './body-from-y.js'
+import { bodyFromYFragment, type BindingMapping, type BuiltBody } from './body-from-y.js'
 import { bodyDefect, repairBody } from './repair.js'
 
 /** Name of the Y.XmlFragment holding the document body: Tiptap's default, so any Yjs peer can join. */
@@ -61,7 +61,8 @@ export function readMeta(ydoc: Y.Doc, source = 'document'): DocumentMeta {
  * damaged file or a hostile peer and is never silently turned into a document.
  */
 export function readBody(ydoc: Y.Doc, source = 'document'): PMNode {
-  const body = repairBody(unrepairedBody(ydoc, source))
+  const built = builtBody(ydoc, source)
+  const body = built.sound ? built.body : repairBody(checkedBody(built.body, source))
   try {
     body.check()
   } catch (error) {
@@ -75,20 +76,24 @@ function bodyRefused(source: string, why: string): MLDocError {
 }
 
 /**
- * The body as the Y.Doc holds it, built in `schema`, refused when it has a {@link bodyDefect};
- * content rules not repaired yet. With `mapping`, records the node each element became.
+ * The body as the Y.Doc holds it, built in `schema` and checked node by node as it is built
+ * (`bodyFromYFragment`); refused when no node can be built from what it holds. With `mapping`,
+ * records the node each element became.
  */
-function unrepairedBody(ydoc: Y.Doc, source: string, schema: Schema = mldocSchema(), mapping?: BindingMapping): PMNode {
-  let node: PMNode
+function builtBody(ydoc: Y.Doc, source: string, schema: Schema = mldocSchema(), mapping?: BindingMapping): BuiltBody {
   try {
     // Inside the try: a damaged state can hold shared types no node can be built from.
-    node = bodyFromYFragment(schema, ydoc.getXmlFragment(BODY_FRAGMENT), mapping)
+    return bodyFromYFragment(schema, ydoc.getXmlFragment(BODY_FRAGMENT), mapping)
   } catch (error) {
     throw bodyRefused(source, (error as Error).message)
   }
-  const defect = bodyDefect(node)
+}
+
+/** The body, refused when it has a {@link bodyDefect}; content rules not repaired yet. */
+function checkedBody(body: PMNode, source: string): PMNode {
+  const defect = bodyDefect(body)
   if (defect !== null) throw bodyRefused(source, defect)
-  return node
+  return body
 }
 
 /**
@@ -103,7 +108,10 @@ function unrepairedBody(ydoc: Y.Doc, source: string, schema: Schema = mldocSchem
  * and the editor repairs it as it shows it (a merged body, as every peer repairs it).
  */
 export function bindableBody(ydoc: Y.Doc, schema: Schema, mapping: BindingMapping, source = 'document'): PMNode | null {
-  const body = unrepairedBody(ydoc, source, schema, mapping)
+  const built = builtBody(ydoc, source, schema, mapping)
+  // Every node was sound as it was built: the common case, which needs neither walk below.
+  if (built.sound) return built.body
+  const body = checkedBody(built.body, source)
   if (repairBody(body) === body) return body
   mapping.clear()
   return null

@@ -75,6 +75,31 @@ export function bodyDefect(node: PMNode): string | null {
   return null
 }
 
+/**
+ * Whether a node just built, whose children each passed this check, is sound as it stands:
+ * nothing in it that {@link bodyDefect} names (its attributes, its marks' attributes, a child its
+ * type can never hold) and nothing {@link repairBody} would change (its content breaks its rule,
+ * two of its marks exclude each other, it is a ragged table). A body built from nodes that all
+ * pass has no defect and is its own repair, so opening it needs neither walk (`bindableBody`
+ * checks each node as it builds it, in code that runs cold as a document opens). False when in
+ * doubt: the caller then runs both on the whole body, which say what is wrong.
+ */
+export function soundAsBuilt(node: PMNode): boolean {
+  if (!node.isText && attributeProblem(node.type.spec.attrs ?? NO_ATTRIBUTES, node.attrs) !== null) return false
+  for (const mark of node.marks) {
+    const markSpecs = mark.type.spec.attrs
+    if (!(markSpecs === undefined && mark.attrs === mark.type.create().attrs) && attributeProblem(markSpecs ?? NO_ATTRIBUTES, mark.attrs) !== null) return false
+  }
+  const count = node.childCount
+  if (count > 0) {
+    const held = typesHeldBy(node.type)
+    for (let i = 0; i < count; i++) if (!held.has(node.child(i).type)) return false
+  }
+  if (!node.isLeaf && !node.type.validContent(node.content)) return false
+  if (node.isInline && compatibleMarks(node) !== node) return false
+  return !(node.type.spec.tableRole === 'table' && TableMap.get(node).problems)
+}
+
 /** The kind of an attribute value, as {@link attributeProblem} tells them apart. */
 function kindOf(value: unknown): string {
   if (Array.isArray(value)) return value.every((item) => typeof item === 'number') ? 'list of numbers' : 'list'
