@@ -51,12 +51,25 @@ function typesHeldBy(type: NodeType): ReadonlySet<NodeType> {
  * order, which marks go together) are left to {@link repairBody}.
  */
 export function bodyDefect(node: PMNode): string | null {
-  // Loops, not callbacks, and no work for what has no attributes: this walks every node of a
+  const own = ownDefect(node)
+  if (own !== null) return own
+  for (let i = 0; i < node.childCount; i++) {
+    const defect = bodyDefect(node.child(i))
+    if (defect !== null) return defect
+  }
+  return null
+}
+
+/**
+ * What {@link bodyDefect} finds in a node itself, leaving its children's own content aside: its
+ * attributes, its marks' attributes, a child its type can never hold.
+ */
+function ownDefect(node: PMNode): string | null {
+  // Loops, not callbacks, and no work for what has no attributes: this runs on every node of a
   // document as it opens, in code that runs for the first time (41-46 ms cold for the 1x bench
   // document with forEach and a string split per attribute, against 4-8 ms warm).
   // Text has no attributes in ProseMirror; marks and nodes whose types have none hold none.
-  const specs = node.type.spec.attrs
-  const refused = node.isText ? null : attributeProblem(specs ?? NO_ATTRIBUTES, node.attrs)
+  const refused = node.isText ? null : attributeProblem(node.type.spec.attrs ?? NO_ATTRIBUTES, node.attrs)
   if (refused !== null) return `a "${node.type.name}" has ${refused}`
   for (const mark of node.marks) {
     const markSpecs = mark.type.spec.attrs
@@ -69,32 +82,20 @@ export function bodyDefect(node: PMNode): string | null {
   for (let i = 0; i < count; i++) {
     const child = node.child(i)
     if (!held.has(child.type)) return `a "${node.type.name}" cannot hold ${child.isText ? 'text' : `a "${child.type.name}"`}`
-    const defect = bodyDefect(child)
-    if (defect !== null) return defect
   }
   return null
 }
 
 /**
  * Whether a node just built, whose children each passed this check, is sound as it stands:
- * nothing in it that {@link bodyDefect} names (its attributes, its marks' attributes, a child its
- * type can never hold) and nothing {@link repairBody} would change (its content breaks its rule,
- * two of its marks exclude each other, it is a ragged table). A body built from nodes that all
- * pass has no defect and is its own repair, so opening it needs neither walk (`bindableBody`
- * checks each node as it builds it, in code that runs cold as a document opens). False when in
- * doubt: the caller then runs both on the whole body, which say what is wrong.
+ * nothing in it that {@link bodyDefect} names and nothing {@link repairBody} would change (its
+ * content breaks its rule, two of its marks exclude each other, it is a ragged table). A body
+ * built from nodes that all pass has no defect and is its own repair, so opening it needs neither
+ * walk (`bodyFromYFragment` checks each node as it builds it). False when in doubt: the caller
+ * then runs both on the whole body, which say what is wrong.
  */
 export function soundAsBuilt(node: PMNode): boolean {
-  if (!node.isText && attributeProblem(node.type.spec.attrs ?? NO_ATTRIBUTES, node.attrs) !== null) return false
-  for (const mark of node.marks) {
-    const markSpecs = mark.type.spec.attrs
-    if (!(markSpecs === undefined && mark.attrs === mark.type.create().attrs) && attributeProblem(markSpecs ?? NO_ATTRIBUTES, mark.attrs) !== null) return false
-  }
-  const count = node.childCount
-  if (count > 0) {
-    const held = typesHeldBy(node.type)
-    for (let i = 0; i < count; i++) if (!held.has(node.child(i).type)) return false
-  }
+  if (ownDefect(node) !== null) return false
   if (!node.isLeaf && !node.type.validContent(node.content)) return false
   if (node.isInline && compatibleMarks(node) !== node) return false
   return !(node.type.spec.tableRole === 'table' && TableMap.get(node).problems)
