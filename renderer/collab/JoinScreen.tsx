@@ -33,7 +33,8 @@ export function JoinScreen({ address }: { address: string }) {
       setJoining({ error: (error as Error).message })
       return
     }
-    const session = new DocumentSession(host.api, { path: null, name: collabText('joinTitle', lang), state: new Uint8Array(encodeMLDocFile(new Y.Doc())) })
+    const empty = new Y.Doc()
+    const session = new DocumentSession(host.api, { path: null, name: collabText('joinTitle', lang), state: new Uint8Array(encodeMLDocFile(empty)) }, empty)
     const collab = collabFor(session.ydoc, settings)
     collab.connect(invite)
     setJoining({ session, collab })

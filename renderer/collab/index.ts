@@ -1,5 +1,4 @@
 export { CollabSettingsFields } from './CollabSettings.js'
-export { JoinForm, JoinScreen } from './JoinScreen.js'
 export { PeersPanel } from './PeersPanel.js'
 export { ShareButton, ShareDialog } from './ShareDialog.js'
 export { collabFor, CollabSession, type CollabSettings, type CollabState } from './session.js'

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
-import { inflateStateFrom } from '../../core/yjs/deflate.js'
-import { storedStateOf, ydocFromState } from '../../core/yjs/file.js'
+import { storedStateOf, ydocFromState } from '../../core/yjs/file-format.js'
+import { inflateStateFrom } from '../../core/yjs/state-buffer.js'
 
 /** The bytes a raw DEFLATE stream decompresses to, chunk by chunk, from the platform's own decoder. */
 async function* nativelyInflated(stored: Uint8Array): AsyncGenerator<Uint8Array> {

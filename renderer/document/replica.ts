@@ -1,8 +1,7 @@
 import * as Y from 'yjs'
 import type { Lang } from '../../core/i18n.js'
-import { encodeMLDocFile } from '../../core/yjs/file.js'
 import { whenIdle } from '../app/idle.js'
-import { analyseDocument, type Analysis } from '../panel/analysis.js'
+import type { Analysis } from '../panel/analysis.js'
 
 /** What the renderer sends a replica's worker. */
 export type ReplicaMessage =
@@ -94,7 +93,11 @@ export class DocumentReplica {
     else this.worker?.postMessage(message)
   }
 
-  private request<T>(message: (id: number) => ReplicaMessage, here: () => T, inIdleTime: boolean): Promise<T> {
+  /**
+   * Asks the worker, or answers `here` on this thread when there is none (its answer may be a
+   * promise: the code for it loads when first needed, not as the editor opens).
+   */
+  private request<T>(message: (id: number) => ReplicaMessage, here: () => T | Promise<T>, inIdleTime: boolean): Promise<T> {
     this.start()
     return new Promise<T>((resolve, reject) => {
       const answer = () => {
@@ -117,12 +120,16 @@ export class DocumentReplica {
 
   /** The side panel's analysis of the document as it now stands (no Markdown preview). */
   analyse(lang: Lang): Promise<Analysis> {
-    return this.request((id) => ({ kind: 'analyse', id, lang }), () => analyseDocument(this.ydoc, lang), true)
+    return this.request((id) => ({ kind: 'analyse', id, lang }), () => import('../panel/analyse-document.js').then(({ analyseDocument }) => analyseDocument(this.ydoc, lang)), true)
   }
 
   /** The `.mldoc` bytes of the document as it now stands. */
   encodeFile(): Promise<Uint8Array> {
-    return this.request((id) => ({ kind: 'encode', id }), () => encodeMLDocFile(this.ydoc), false)
+    return this.request((id) => ({ kind: 'encode', id }), () => {
+      // The state as it stands now; compressing it waits for the file code to load.
+      const state = Y.encodeStateAsUpdateV2(this.ydoc)
+      return import('../../core/yjs/file.js').then(({ encodeMLDocState }) => encodeMLDocState(state))
+    }, false)
   }
 
   /** The worker failed (it could not load, or threw): what it held is answered here, as everything later. */

@@ -5,7 +5,7 @@
 // the `.mldoc` bytes of each save.
 import * as Y from 'yjs'
 import { decodeMLDocFile, encodeMLDocFile } from '../../core/yjs/file.js'
-import { analyseDocument } from '../panel/analysis.js'
+import { analyseDocument } from '../panel/analyse-document.js'
 import type { ReplicaMessage, ReplicaReply } from './replica.js'
 
 let ydoc = new Y.Doc()

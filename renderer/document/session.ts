@@ -1,7 +1,6 @@
 import type * as Y from 'yjs'
 import type { HostApi, OpenedDocument } from '../../core/host/api.js'
 import { readMeta } from '../../core/yjs/doc.js'
-import { decodeMLDocFile } from '../../core/yjs/file.js'
 import { decodeMLDocFileNatively } from './decode.js'
 import { DocumentReplica } from './replica.js'
 
@@ -53,16 +52,15 @@ export class DocumentSession {
   private readonly replica: DocumentReplica
 
   /**
-   * A session on a document the host opened. `ydoc` is its file decoded
-   * ({@link DocumentSession.open} does that); without it the file is decoded here. Either way its
-   * header is checked here, and its body when the editor builds it (`openDocumentEditor`),
+   * A session on a document the host opened, given `ydoc`, its file decoded
+   * ({@link DocumentSession.open} does that). Its header is checked here, and its body when the editor builds it (`openDocumentEditor`),
    * before anything binds to it: a file that decodes but does not fit (a newer MLDoc's block, a
    * damaged state) is refused with an MLDocError naming it, never shown with parts dropped and
    * then saved over. Hosts check only that the file is whole. Nothing is saved before an edit.
    */
-  constructor(private readonly host: HostApi, opened: OpenedDocument, ydoc?: Y.Doc) {
+  constructor(private readonly host: HostApi, opened: OpenedDocument, ydoc: Y.Doc) {
     this.source = sourceOf(opened)
-    this.ydoc = ydoc ?? decodeMLDocFile(opened.state, this.source)
+    this.ydoc = ydoc
     readMeta(this.ydoc, this.source)
     this.replica = DocumentReplica.use(this.ydoc, opened.state)
     this.state = { status: opened.path ? 'saved' : 'unsaved', autosaveDue: false, path: opened.path, name: opened.name, error: null, exportPath: null }

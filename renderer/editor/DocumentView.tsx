@@ -1,25 +1,28 @@
 import { Editor } from '@tiptap/core'
 import { ArrowLeft, Download, FolderTree, GitBranch, PanelRightClose, PanelRightOpen, Save, Settings as SettingsIcon } from 'lucide-react'
-import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { BindingMapping } from '../../core/yjs/body-from-y.js'
 import { navigate, replaceRoute } from '../app/route.js'
 import { collaborationCaret, ShareButton, useCollab, type CollabSession } from '../collab/index.js'
 import { useApp } from '../app/settings.js'
-import { SettingsDialog } from '../app/SettingsDialog.js'
 import { documentMarkdown } from '../document/markdown.js'
 import type { DocumentSession, SaveStatus, SessionState } from '../document/session.js'
 import { OpenFailed } from '../document/OpenFailed.js'
 import { useMeta } from '../document/useMeta.js'
 import { DocumentHeader } from '../header/DocumentHeader.js'
 import { SidePanel, type PanelTab } from '../panel/SidePanel.js'
-import { ProjectSkeletonDialog, RepositoryExportDialog } from '../repo/index.js'
 import { EditorMount, useEditorLifetime } from './EditorMount.js'
 import { editorExtensions } from './extensions.js'
 import { openDocumentEditor } from './open-editor.js'
 import { FindBar } from './FindBar.js'
 import { Toolbar } from './Toolbar.js'
+
+// Dialogs load when first opened, not with the editor (the repository ones bring the file encoder).
+const SettingsDialog = lazy(() => import('../app/SettingsDialog.js').then((m) => ({ default: m.SettingsDialog })))
+const RepositoryExportDialog = lazy(() => import('../repo/index.js').then((m) => ({ default: m.RepositoryExportDialog })))
+const ProjectSkeletonDialog = lazy(() => import('../repo/index.js').then((m) => ({ default: m.ProjectSkeletonDialog })))
 
 /** A short message after an action, read out by screen readers. */
 interface Toast {
@@ -206,9 +209,11 @@ function DocumentWorkspace({ session, editor, collab, title }: { session: Docume
         {mounted && panelOpen && <SidePanel editor={editor} ydoc={session.ydoc} collab={collab} lang={settings.uiLang} tab={tab} onTab={setTab} />}
       </div>
       {toast && <div className={`toast toast--${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>{toast.text}</div>}
-      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
-      {repoDialog === 'export' && <RepositoryExportDialog ydoc={session.ydoc} onClose={() => setRepoDialog(null)} />}
-      {repoDialog === 'project' && <ProjectSkeletonDialog ydoc={session.ydoc} onClose={() => setRepoDialog(null)} />}
+      <Suspense fallback={null}>
+        {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+        {repoDialog === 'export' && <RepositoryExportDialog ydoc={session.ydoc} onClose={() => setRepoDialog(null)} />}
+        {repoDialog === 'project' && <ProjectSkeletonDialog ydoc={session.ydoc} onClose={() => setRepoDialog(null)} />}
+      </Suspense>
       {leaving && (
         <LeaveDialog
           onSave={async () => {

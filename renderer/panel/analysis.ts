@@ -1,9 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
-import type * as Y from 'yjs'
 import { computedMaturityLevel, MATURITY_CRITERIA, type MaturityLevel } from '../../core/domain/maturity.js'
-import type { Lang } from '../../core/i18n.js'
-import { lintDocument, type Finding } from '../../core/lint/index.js'
-import { readBody, readMeta } from '../../core/yjs/doc.js'
+import type { Finding } from '../../core/lint/index.js'
 
 /** A heading in the outline. */
 export interface OutlineEntry {
@@ -81,29 +78,6 @@ export interface Analysis {
 /** The outline and readiness of a body, before the linter has run. */
 export function structureOf(body: PMNode): Analysis {
   return { outline: outlineOf(body), readiness: readinessOf(body), findings: null, lintError: null, markdown: null, markdownError: null }
-}
-
-/**
- * Analyses the document a Y.Doc holds: outline, readiness and lint findings (the Markdown
- * preview is made elsewhere: the Markdown code needs a DOM, this runs in a worker). A body that
- * cannot be read leaves the panel empty with the reason; a header that does not parse (a peer
- * wrote a value MLDoc does not know) keeps the outline and gives the reason instead of findings.
- */
-export function analyseDocument(ydoc: Y.Doc, lang: Lang): Analysis {
-  let body: PMNode
-  try {
-    body = readBody(ydoc)
-  } catch (error) {
-    return { outline: [], readiness: { sections: [], done: 0, maturity: null }, findings: null, lintError: (error as Error).message, markdown: null, markdownError: null }
-  }
-  let findings: Finding[] | null = null
-  let lintError: string | null = null
-  try {
-    findings = lintDocument({ meta: readMeta(ydoc), body }, { lang })
-  } catch (error) {
-    lintError = (error as Error).message
-  }
-  return { ...structureOf(body), findings, lintError }
 }
 
 /**

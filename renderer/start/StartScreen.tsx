@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { RecentDocument, TemplateSummary } from '../../core/host/api.js'
 import { LANGS, type Lang } from '../../core/i18n.js'
 import { navigate } from '../app/route.js'
-import { JoinForm } from '../collab/index.js'
+import { JoinForm } from '../collab/JoinScreen.js'
 import { useApp } from '../app/settings.js'
 import { SettingsDialog } from '../app/SettingsDialog.js'
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { HostApi } from '../../core/host/api.js'
 import { META_MAP, readMeta, writeMeta } from '../../core/yjs/doc.js'
-import { encodeMLDocFile, readMLDocFile } from '../../core/yjs/file.js'
+import { decodeMLDocFile, encodeMLDocFile, readMLDocFile } from '../../core/yjs/file.js'
 import { folderHost } from '../../node/web/folder-host.js'
 import { AUTOSAVE_DELAY, DocumentSession } from '../../renderer/document/session.js'
 
@@ -25,7 +25,7 @@ afterEach(async () => {
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function newSession(): Promise<DocumentSession> {
-  return new DocumentSession(host, await host.newDocument({ templateId: 'ml-engineering-document', lang: 'en' }))
+  return DocumentSession.open(host, await host.newDocument({ templateId: 'ml-engineering-document', lang: 'en' }))
 }
 
 function retitle(session: DocumentSession, title: string): void {
@@ -39,7 +39,7 @@ describe('a document session', () => {
     const bytes = encodeMLDocFile(foreign)
     await writeFile(join(dir, 'foreign.mldoc'), bytes)
     const opened = (await host.openDocument({ path: 'foreign.mldoc' }))!
-    expect(() => new DocumentSession(host, opened)).toThrow(/foreign\.mldoc.*status/s)
+    expect(() => new DocumentSession(host, opened, decodeMLDocFile(opened.state, 'foreign.mldoc'))).toThrow(/foreign\.mldoc.*status/s)
     await expect(DocumentSession.open(host, opened)).rejects.toThrow(/foreign\.mldoc.*status/s)
     await wait(AUTOSAVE_DELAY + 300)
     expect(Buffer.from(await readFile(join(dir, 'foreign.mldoc'))).equals(Buffer.from(bytes))).toBe(true)
@@ -82,7 +82,7 @@ describe('a document session', () => {
   it('still autosaves pending edits to its file after a Save As dialog is cancelled', async () => {
     let cancel = false
     const asking: HostApi = { ...host, saveDocument: (request) => (cancel && request.path === null ? Promise.resolve({ path: null }) : host.saveDocument(request)) }
-    const session = new DocumentSession(asking, await host.newDocument({ templateId: 'ml-engineering-document', lang: 'en' }))
+    const session = await DocumentSession.open(asking, await host.newDocument({ templateId: 'ml-engineering-document', lang: 'en' }))
     await session.save()
     const path = session.getState().path!
     retitle(session, 'Edited before Save As')

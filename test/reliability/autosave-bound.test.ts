@@ -3,7 +3,7 @@ import type { HostApi } from '../../core/host/api.js'
 import { emptyMeta } from '../../core/document/meta.js'
 import { mldocSchema } from '../../core/schema/index.js'
 import { createYDoc, readMeta, writeMeta } from '../../core/yjs/doc.js'
-import { encodeMLDocFile, readMLDocFile } from '../../core/yjs/file.js'
+import { decodeMLDocFile, encodeMLDocFile, readMLDocFile } from '../../core/yjs/file.js'
 import { AUTOSAVE_DELAY, DocumentSession } from '../../renderer/document/session.js'
 
 /**
@@ -33,7 +33,7 @@ function recordingHost(saveMs: number): { host: HostApi; saves: { at: number; ti
 function openSession(host: HostApi): DocumentSession {
   const body = mldocSchema().nodeFromJSON({ type: 'doc', content: [{ type: 'paragraph' }] })
   const state = new Uint8Array(encodeMLDocFile(createYDoc({ meta: emptyMeta(), body })))
-  return new DocumentSession(host, { path: 'design.mldoc', name: 'design', state })
+  return new DocumentSession(host, { path: 'design.mldoc', name: 'design', state }, decodeMLDocFile(state, 'design.mldoc'))
 }
 
 describe('autosave bounds what a crash can lose', () => {

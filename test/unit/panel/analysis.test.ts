@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { lintDocument } from '../../../core/lint/index.js'
 import { createYDoc, META_MAP, readYDoc } from '../../../core/yjs/doc.js'
-import { analyseDocument, outlineOf, readinessOf } from '../../../renderer/panel/analysis.js'
+import { analyseDocument } from '../../../renderer/panel/analyse-document.js'
+import { outlineOf, readinessOf } from '../../../renderer/panel/analysis.js'
 import { heading, makeDoc, metric, paragraph } from '../lint/build.js'
 
 // What the document's replica worker computes for the side panel from its copy of the Y.Doc:

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createYDoc } from '../../../core/yjs/doc.js'
-import { analyseDocument, shownAnalysis } from '../../../renderer/panel/analysis.js'
+import { analyseDocument } from '../../../renderer/panel/analyse-document.js'
+import { shownAnalysis } from '../../../renderer/panel/analysis.js'
 import { heading, makeDoc, metric, paragraph } from '../lint/build.js'
 
 // The side panel keeps the analysis it shows while a new one differs from it in positions alone
