@@ -19,6 +19,7 @@ const HEADER_SIZE_V1 = 16
 export const HEADER_SIZE_V2 = 20
 /** Compression method 1 of format 2: raw DEFLATE (RFC 1951), the only one there is. */
 export const METHOD_DEFLATE = 1
+/** Bytes in a mebibyte, as sizes in errors are given. */
 export const MIB = 1024 * 1024
 /**
  * Largest Yjs state an `.mldoc` file holds, once decompressed: 64 MiB, about 70 times the 1x
@@ -27,6 +28,7 @@ export const MIB = 1024 * 1024
  */
 export const MAX_STATE_BYTES = 64 * MIB
 
+/** A size in mebibytes, to one decimal, for an error. */
 export const mib = (bytes: number) => (bytes / MIB).toFixed(1)
 
 /** The Yjs state of a `.mldoc` file as stored: as it is (format 1), or DEFLATE-compressed to `length` bytes (format 2). */

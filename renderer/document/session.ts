@@ -53,10 +53,11 @@ export class DocumentSession {
 
   /**
    * A session on a document the host opened, given `ydoc`, its file decoded
-   * ({@link DocumentSession.open} does that). Its header is checked here, and its body when the editor builds it (`openDocumentEditor`),
-   * before anything binds to it: a file that decodes but does not fit (a newer MLDoc's block, a
-   * damaged state) is refused with an MLDocError naming it, never shown with parts dropped and
-   * then saved over. Hosts check only that the file is whole. Nothing is saved before an edit.
+   * ({@link DocumentSession.open} does that). Its header is checked here, and its body when the
+   * editor builds it (`openDocumentEditor`), before anything binds to it: a file that decodes but
+   * does not fit (a newer MLDoc's block, a damaged state) is refused with an MLDocError naming it,
+   * never shown with parts dropped and then saved over. Hosts check only that the file is whole.
+   * Nothing is saved before an edit.
    */
   constructor(private readonly host: HostApi, opened: OpenedDocument, ydoc: Y.Doc) {
     this.source = sourceOf(opened)
