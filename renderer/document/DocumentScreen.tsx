@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { navigate } from '../app/route.js'
 import { useApp } from '../app/settings.js'
@@ -27,7 +28,9 @@ export function DocumentScreen({ route }: { route: DocumentRoute }) {
         if (!live) return opened?.dispose()
         if (!opened) return navigate({ kind: 'start' })
         session = opened
-        setLoaded({ session })
+        // Rendered now, not in a task of its own: the browser would first draw another frame of
+        // the loading message, on the way to an editable document.
+        flushSync(() => setLoaded({ session: opened }))
       })
       .catch((error: Error) => live && setLoaded({ error: error.message }))
     return () => {
