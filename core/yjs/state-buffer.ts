@@ -3,8 +3,8 @@ import { MLDocError } from '../errors.js'
 /**
  * Where decompressed bytes of a state go: at most `length` of them (the length the file's header
  * gives), so a stream that would expand further is stopped as soon as it does. Both decoders,
- * fflate (`inflateState`) and a platform's own (`inflateStateFrom`), fill one and say what went wrong in the
- * same words.
+ * fflate (`inflateState`) and a platform's own (`inflateStateFrom`), fill one and say what went
+ * wrong in the same words.
  */
 export class StateBuffer {
   readonly state: Uint8Array
