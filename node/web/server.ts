@@ -76,7 +76,12 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-const SECURITY_HEADERS = {
+/**
+ * Headers on every answer of the web host: the policy above, no MIME sniffing, no referrer, and
+ * isolation from other origins' windows and embedders. (The benchmarks serve their bare peer
+ * pages with the same headers, so both sides open under the same conditions.)
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
