@@ -1,6 +1,5 @@
 import type { Editor } from '@tiptap/core'
 import { useEffect, useState } from 'react'
-import { whenIdle } from '../app/idle.js'
 
 /** How far below the top of the editor's scroll area a heading counts as reached, at most. */
 const READING_LINE_PX = 120
@@ -35,8 +34,7 @@ export function currentSectionIndex(editor: Editor, positions: readonly number[]
 
 /**
  * The outline entry of the section being read, followed as the editor scrolls (once per frame)
- * and when the headings change, first once the page is idle. `positions` reads the latest
- * headings' positions.
+ * and when the headings change. `positions` reads the latest headings' positions.
  */
 export function useCurrentSection(editor: Editor, positions: () => readonly number[], headings: number): number {
   const [current, setCurrent] = useState(-1)
@@ -53,13 +51,10 @@ export function useCurrentSection(editor: Editor, positions: () => readonly numb
     const schedule = () => {
       frame ??= requestAnimationFrame(update)
     }
-    // The first reading waits until the page is idle: reading the headings' boxes lays the document
-    // out, and in the frame that first shows a long document it delayed that frame's paint.
-    const cancelFirst = whenIdle(schedule)
+    schedule()
     const target = scroller ?? window
     target.addEventListener('scroll', schedule, { passive: true })
     return () => {
-      cancelFirst()
       target.removeEventListener('scroll', schedule)
       if (frame !== null) cancelAnimationFrame(frame)
     }
