@@ -9,6 +9,7 @@ import type { BindingMapping } from '../../core/yjs/body-from-y.js'
 import { BODY_FRAGMENT } from '../../core/yjs/doc.js'
 import { blockViewNodes } from '../blocks/index.js'
 import { CaretBlock } from './caret-block.js'
+import { CaretCaughtUp } from './caret-caught-up.js'
 import { FindInDocument } from './find.js'
 import { SectionGuidance } from './guidance.js'
 import { SentBeforeDrawn } from './sent-before-drawn.js'
@@ -33,7 +34,8 @@ export const SyncedChangesAsTheyAre = Extension.create({
  * The editor's extensions: MLDoc's schema (with the block nodes' React views), bound to the
  * document's Y.Doc (Collaboration owns undo, so only one's own changes are undone), the `/`
  * menu, find in the document, each empty section's template guidance shown as placeholder text,
- * and the blocks holding the caret marked for the stylesheet. A typed character goes in as a
+ * and the blocks holding the caret marked for the stylesheet. A key acts where the caret is on the
+ * screen, even when the browser has not told the editor yet. A typed character goes in as a
  * transaction, and every change is written to the Y.Doc (sent to peers) before it is drawn.
  * The binding starts from the editor's document and `mapping` when `mapping` holds nodes
  * ({@link bindableBody}), and otherwise builds the document from the Y.Doc.
@@ -49,6 +51,7 @@ export function editorExtensions(ydoc: Y.Doc, documentLang: () => Lang, mapping:
     FindInDocument,
     TaskListShortcut,
     CaretBlock,
+    CaretCaughtUp,
     TypedCharacters,
   ]
 }
