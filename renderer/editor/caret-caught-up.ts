@@ -3,15 +3,19 @@ import { Plugin } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 
 /**
- * The part of ProseMirror's view that watches the DOM (internal to prosemirror-view, pinned in
- * package.json): `flush` reads a selection the browser moved, as the `selectionchange` event
- * makes it do, and does nothing when the editor has seen it already.
+ * The part of ProseMirror's view that watches the DOM (internal to prosemirror-view, at the
+ * version package-lock.json fixes): `flush` reads a selection the browser moved, as the
+ * `selectionchange` event makes it do, and does nothing when the editor has seen it already.
+ * test/e2e/caret-caught-up.test.ts fails if it stops doing so.
  */
 interface WatchedView {
   readonly domObserver?: { flush?: () => void }
 }
 
-function readCaret(view: EditorView): boolean {
+function readCaret(view: EditorView, event: KeyboardEvent): boolean {
+  // An input method's keys (229) are left alone, as ProseMirror's own key handler leaves them:
+  // the composition is read from the DOM when it ends.
+  if (view.composing || event.keyCode === 229) return false
   ;(view as unknown as WatchedView).domObserver?.flush?.()
   return false
 }
