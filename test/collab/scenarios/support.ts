@@ -91,12 +91,18 @@ export function hostileMessages(peer: NodePeer): { name: string; message: Uint8A
   ]
 }
 
-/** Sends a message to every WebRTC peer of a Node peer, as a misbehaving peer would. */
+/**
+ * Sends a message to every connected WebRTC peer of a Node peer, as a misbehaving peer would.
+ * Like y-webrtc's own broadcast, it skips a connection that is not open (yet, or any more): its
+ * data channel refuses to send.
+ */
 export function sendToAllPeers(peer: NodePeer, message: Uint8Array): number {
   const conns = peer.webrtc?.room?.webrtcConns
   let sent = 0
   for (const conn of conns?.values() ?? []) {
-    ;(conn as unknown as { peer: { send(data: Uint8Array): void } }).peer.send(message)
+    const { connected, peer: channel } = conn as unknown as { connected: boolean; peer: { send(data: Uint8Array): void } }
+    if (!connected) continue
+    channel.send(message)
     sent++
   }
   return sent
