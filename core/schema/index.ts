@@ -23,6 +23,9 @@ export interface MLDocExtensionOptions {
 const GfmTableCell = TableCell.extend({ content: 'paragraph' })
 const GfmTableHeader = TableHeader.extend({ content: 'paragraph' })
 
+/** A task item (`- [ ]`), which may hold further blocks after its first paragraph, nested lists included. */
+export const MLDocTaskItem = TaskItem.configure({ nested: true })
+
 /**
  * Every Tiptap extension that shapes an MLDoc document: GitHub-flavoured Markdown content plus
  * the structured blocks. The CLI, the linter, every peer and the editor build the same schema
@@ -50,7 +53,7 @@ export function mldocExtensions(options: MLDocExtensionOptions = {}): AnyExtensi
     pick(GfmTableHeader),
     pick(GfmTableCell),
     pick(TaskList),
-    pick(TaskItem.configure({ nested: true })),
+    pick(MLDocTaskItem),
     pick(BlockField),
     pick(BlockCode),
     pick(MaturityCriterion),

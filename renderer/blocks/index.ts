@@ -17,6 +17,7 @@ import { matrixRows } from './matrix.js'
 import { criterionLevels, MaturityAssessmentView } from './MaturityAssessmentView.js'
 import { MetricView } from './MetricView.js'
 import { RiskView } from './RiskView.js'
+import { TaskItemWithView } from './task-item-view.js'
 import { ToolChoiceView } from './ToolChoiceView.js'
 import './blocks.css'
 
@@ -82,13 +83,13 @@ const BlockFieldWithView = BlockField.extend({
 })
 
 /**
- * The node views of the structured blocks, by node name, for
- * `mldocExtensions({ nodes: blockViewNodes })`: each block node from core extended with its
- * React view (DOM root `[data-block="<type>"]`), plus the views of the parts blocks are made of
- * (`blockCode` in React; `blockField` and `maturityCriterion`, the many small ones, in plain
- * DOM). The schema stays the one core defines.
+ * The renderer's node views, by node name, for `mldocExtensions({ nodes: nodeViews })`: each
+ * block node from core extended with its React view (DOM root `[data-block="<type>"]`), the views
+ * of the parts blocks are made of (`blockCode` in React; `blockField` and `maturityCriterion`,
+ * the many small ones, in plain DOM), and the task item's (plain DOM too: a long document holds
+ * hundreds). The schema stays the one core defines.
  */
-export const blockViewNodes: Record<string, AnyExtension> = {
+export const nodeViews: Record<string, AnyExtension> = {
   ...Object.fromEntries(BLOCKS.map(({ spec, node }) => [spec.type, blockView(spec.type, node)])),
   blockField: BlockFieldWithView,
   blockCode: BlockCode.extend({
@@ -102,4 +103,5 @@ export const blockViewNodes: Record<string, AnyExtension> = {
   maturityCriterion: MaturityCriterion.extend({
     addNodeView: () => (props) => new CriterionView(props),
   }),
+  taskItem: TaskItemWithView,
 }

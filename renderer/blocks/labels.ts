@@ -22,7 +22,7 @@ export const VIEW_LABELS = {
   diagramRendering: { en: 'Drawing the diagram…', uz: 'Diagramma chizilmoqda…' },
 } as const satisfies Record<string, Labels>
 
-/** "3 of 11 criteria not rated" and other counted phrases. */
+/** "3 of 11 criteria not rated" and other phrases made with a count or a name. */
 export const COUNTED_LABELS = {
   unrated: (n: number, lang: Lang) => (lang === 'uz' ? `${n} ta mezon baholanmagan` : `${n} ${n === 1 ? 'criterion' : 'criteria'} not rated`),
   counted: (n: number, of: number, lang: Lang) => (lang === 'uz' ? `${of} ta mezondan ${n} tasi` : `${n} of ${of} criteria`),
@@ -32,4 +32,6 @@ export const COUNTED_LABELS = {
       : `The claimed level (${claimed}) differs from the computed level (${computed}): the overall level is the lowest criterion level.`,
   suggestionsFor: (category: string, lang: Lang) => (lang === 'uz' ? `${category}: katalogdan takliflar` : `Suggestions from the catalog for ${category}`),
   useTool: (tool: string, lang: Lang) => (lang === 'uz' ? `${tool} ni tanlash` : `Choose ${tool}`),
+  /** A task item's checkbox, named after the item's text. */
+  taskItem: (text: string, lang: Lang) => (lang === 'uz' ? `Vazifa: ${text || 'boʻsh vazifa'}` : `Task: ${text || 'empty task'}`),
 } as const

@@ -7,7 +7,7 @@ import type { Lang } from '../../core/i18n.js'
 import { mldocExtensions } from '../../core/schema/index.js'
 import type { BindingMapping } from '../../core/yjs/body-from-y.js'
 import { BODY_FRAGMENT } from '../../core/yjs/doc.js'
-import { blockViewNodes } from '../blocks/index.js'
+import { nodeViews } from '../blocks/index.js'
 import { CaretBlock } from './caret-block.js'
 import { CaretCaughtUp } from './caret-caught-up.js'
 import { FindInDocument } from './find.js'
@@ -31,7 +31,7 @@ export const SyncedChangesAsTheyAre = Extension.create({
 })
 
 /**
- * The editor's extensions: MLDoc's schema (with the block nodes' React views), bound to the
+ * The editor's extensions: MLDoc's schema (with the renderer's node views), bound to the
  * document's Y.Doc (Collaboration owns undo, so only one's own changes are undone), the `/`
  * menu, find in the document, each empty section's template guidance shown as placeholder text,
  * and the blocks holding the caret marked for the stylesheet. A key acts where the caret is on the
@@ -42,7 +42,7 @@ export const SyncedChangesAsTheyAre = Extension.create({
  */
 export function editorExtensions(ydoc: Y.Doc, documentLang: () => Lang, mapping: BindingMapping): AnyExtension[] {
   return [
-    ...mldocExtensions({ starterKit: { undoRedo: false }, nodes: blockViewNodes }),
+    ...mldocExtensions({ starterKit: { undoRedo: false }, nodes: nodeViews }),
     Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT, ySyncOptions: { mapping } }),
     SyncedChangesAsTheyAre,
     SentBeforeDrawn,

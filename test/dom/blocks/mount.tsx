@@ -12,7 +12,7 @@ import { BLOCKS } from '../../../core/blocks/registry.js'
 import type { Lang } from '../../../core/i18n.js'
 import { mldocExtensions } from '../../../core/schema/index.js'
 import { BODY_FRAGMENT } from '../../../core/yjs/doc.js'
-import { blockViewNodes } from '../../../renderer/blocks/index.js'
+import { nodeViews } from '../../../renderer/blocks/index.js'
 import '../no-layout.js'
 
 // React checks this flag before it lets `act` flush effects outside a test renderer.
@@ -37,7 +37,7 @@ export interface MountedEditor {
 }
 
 /**
- * Mounts a real Tiptap editor with `mldocExtensions({ nodes: blockViewNodes })` on `content`,
+ * Mounts a real Tiptap editor with `mldocExtensions({ nodes: nodeViews })` on `content`,
  * or, given a Y.Doc, bound to it through Collaboration as the app always is.
  */
 export async function mountEditor(content: JSONContent | Y.Doc, uiLang: Lang = 'en'): Promise<MountedEditor> {
@@ -46,9 +46,9 @@ export async function mountEditor(content: JSONContent | Y.Doc, uiLang: Lang = '
   const editor =
     content instanceof Y.Doc
       ? new Editor({
-          extensions: [...mldocExtensions({ nodes: blockViewNodes, starterKit: { undoRedo: false } }), Collaboration.configure({ document: content, field: BODY_FRAGMENT })],
+          extensions: [...mldocExtensions({ nodes: nodeViews, starterKit: { undoRedo: false } }), Collaboration.configure({ document: content, field: BODY_FRAGMENT })],
         })
-      : new Editor({ extensions: mldocExtensions({ nodes: blockViewNodes }), content })
+      : new Editor({ extensions: mldocExtensions({ nodes: nodeViews }), content })
   const container = document.createElement('div')
   document.body.append(container)
   const root = createRoot(container)
