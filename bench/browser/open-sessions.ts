@@ -36,7 +36,15 @@ async function openOnce(url: string, topLevelNodes: number, settleMs: number): P
 }
 
 /**
- * Opens the 1x `.mldoc` file `runs` times in each editor, alternating, each time in a fresh
+ * Opens in each editor of a full run, at least: the ratio of two medians of 7 opens moved by
+ * several hundredths from run to run (1.17x to 1.21x on one build), enough to flip the goal's
+ * cell; with 21 a side, five runs over two builds gave 1.22x to 1.25x.
+ */
+const FULL_RUN_OPENS = 21
+
+/**
+ * Opens the 1x `.mldoc` file in each editor, alternating ({@link FULL_RUN_OPENS} times in a full
+ * run, or `--runs` when that is more; `--runs` in a quick one), each time in a fresh
  * Chromium (no cache, no compiled code kept): our app from its web host, and the bare Tiptap
  * page from the static server (same file, decoded by the same code). Shared by the cold-open
  * and heap benchmarks.
@@ -52,7 +60,8 @@ export function openSessions(context: BenchContext): Promise<OpenSessions> {
       const ours: OpenSample[] = []
       const bare: OpenSample[] = []
       const nodes = document.doc.body.childCount
-      for (let run = 0; run <= context.options.runs; run++) {
+      const opens = context.options.quick ? context.options.runs : Math.max(context.options.runs, FULL_RUN_OPENS)
+      for (let run = 0; run <= opens; run++) {
         // Run 0 warms the machine (disk cache of Chromium and the bundles); it is not counted.
         for (const side of run % 2 === 0 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const)) {
           context.log(`open ${document.label}: ${side}, run ${run}`)

@@ -18,10 +18,10 @@ function taskItemShell(): { dom: HTMLElement; checkbox: HTMLInputElement; conten
 
 /**
  * A task item (`- [ ]` in Markdown) drawn as Tiptap's own view draws it, a checkbox before the
- * item's text, for less: Tiptap's view built its five elements one by one and worked out its
- * attributes for each of the hundreds of items in a long document as it opened. The checkbox is
- * named, in the UI language, after the item's text. Ticking it sets the node's `checked` in one
- * transaction without moving the caret; in a read-only editor it does not change.
+ * item's text, with less work per item: Tiptap's view builds its elements one by one and works
+ * out its attributes for each of the hundreds of items a long document holds. The checkbox is
+ * named (`aria-label`), in the UI language, after the item's text. Ticking it sets the node's
+ * `checked` in one transaction without moving the caret; in a read-only editor it does not change.
  */
 export class TaskItemView implements NodeView {
   readonly dom: HTMLElement
