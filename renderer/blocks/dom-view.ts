@@ -36,15 +36,23 @@ function buildShell(typeName: string, className: string, frameClass: string, con
 }
 
 /**
- * A maker of view shells (see {@link buildShell}) that builds the first one and clones it after
- * that: cloning a small tree costs less than building it element by element, and a document
- * holds hundreds of these views. The chrome comes back as the frame's children before the content box.
+ * A maker of copies of the tree `build` makes: it builds the first one and clones it after that.
+ * Cloning a small tree costs less than building it element by element, and a document holds
+ * hundreds of the views that use this.
+ */
+export function clonesOf(build: () => HTMLElement): () => HTMLElement {
+  let template: HTMLElement | undefined
+  return () => (template ??= build()).cloneNode(true) as HTMLElement
+}
+
+/**
+ * A maker of view shells (see {@link buildShell}), cloned ({@link clonesOf}). The chrome comes
+ * back as the frame's children before the content box.
  */
 export function shellMaker(typeName: string, className: string, frameClass: string, contentClass: string, chrome: () => readonly Node[] = () => []): () => ViewShell & { readonly chrome: Element[] } {
-  let template: HTMLElement | undefined
+  const copy = clonesOf(() => buildShell(typeName, className, frameClass, contentClass, chrome()))
   return () => {
-    template ??= buildShell(typeName, className, frameClass, contentClass, chrome())
-    const dom = template.cloneNode(true) as HTMLElement
+    const dom = copy()
     const frame = dom.firstElementChild as HTMLElement
     const parts = [...frame.children]
     const contentBox = parts.pop() as HTMLElement

@@ -3,16 +3,15 @@ import type { Node as PMNode } from '@tiptap/pm/model'
 import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view'
 import { MLDocTaskItem } from '../../core/schema/index.js'
 import type { Lang } from '../../core/i18n.js'
-import { element, ignoresChromeMutation } from './dom-view.js'
+import { clonesOf, element, ignoresChromeMutation } from './dom-view.js'
 import { COUNTED_LABELS } from './labels.js'
 import { onUiLangChange, uiLang } from './ui-lang.js'
 
-/** A task item's elements, built once and cloned for each item: a long document holds hundreds. */
-let template: HTMLElement | undefined
+/** A task item's elements, cloned for each item: a long document holds hundreds. */
+const copyTaskItem = clonesOf(() => element('li', { 'data-type': 'taskItem' }, element('label', { contenteditable: 'false' }, element('input', { type: 'checkbox' })), element('div')))
 
 function taskItemShell(): { dom: HTMLElement; checkbox: HTMLInputElement; contentDOM: HTMLElement } {
-  template ??= element('li', { 'data-type': 'taskItem' }, element('label', { contenteditable: 'false' }, element('input', { type: 'checkbox' })), element('div'))
-  const dom = template.cloneNode(true) as HTMLElement
+  const dom = copyTaskItem()
   return { dom, checkbox: dom.firstElementChild!.firstElementChild as HTMLInputElement, contentDOM: dom.lastElementChild as HTMLElement }
 }
 
