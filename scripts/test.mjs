@@ -2,7 +2,7 @@
 // (the CLI, the renderer), then the whole Vitest suite (unit, DOM, CLI processes, Chromium end to
 // end, WebRTC in a network namespace). Ends with one plain line: "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 
 function run(label, command, args) {
   console.log(`\n== ${label}`)
@@ -14,6 +14,8 @@ function run(label, command, args) {
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
 const report = 'test-results/vitest.json'
 mkdirSync('test-results', { recursive: true })
+// A report left by an earlier run must not be read as this one's when a step before the tests fails.
+rmSync(report, { force: true })
 
 const steps = [
   () => run('type-check every layer', process.execPath, ['scripts/typecheck.mjs']),

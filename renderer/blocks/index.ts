@@ -17,6 +17,7 @@ import { matrixRows } from './matrix.js'
 import { criterionLevels, MaturityAssessmentView } from './MaturityAssessmentView.js'
 import { MetricView } from './MetricView.js'
 import { RiskView } from './RiskView.js'
+import { deferrable } from './stand-ins.js'
 import { TaskItemWithView } from './task-item-view.js'
 import { ToolChoiceView } from './ToolChoiceView.js'
 import './blocks.css'
@@ -52,11 +53,13 @@ function blockView(type: BlockType, node: AnyExtension): AnyExtension {
   const { view, key } = VIEWS[type]
   return node.extend({
     addNodeView: () =>
-      ReactNodeViewRenderer(view, {
-        className: `mldoc-block mldoc-block-${type}`,
-        attrs: { 'data-block': type },
-        update: rerenderWhen(key),
-      }),
+      deferrable(
+        ReactNodeViewRenderer(view, {
+          className: `mldoc-block mldoc-block-${type}`,
+          attrs: { 'data-block': type },
+          update: rerenderWhen(key),
+        }),
+      ),
   })
 }
 
@@ -67,7 +70,7 @@ function blockView(type: BlockType, node: AnyExtension): AnyExtension {
  * field leaves the block for a paragraph after it. A field never splits into two.
  */
 const BlockFieldWithView = BlockField.extend({
-  addNodeView: () => (props) => new FieldView(props),
+  addNodeView: () => deferrable((props) => new FieldView(props)),
   addProseMirrorPlugins: () => [fieldViewsPlugin()],
   addKeyboardShortcuts() {
     return {
@@ -87,21 +90,24 @@ const BlockFieldWithView = BlockField.extend({
  * block node from core extended with its React view (DOM root `[data-block="<type>"]`), the views
  * of the parts blocks are made of (`blockCode` in React; `blockField` and `maturityCriterion`,
  * the many small ones, in plain DOM), and the task item's (plain DOM too: a long document holds
- * hundreds). The schema stays the one core defines.
+ * hundreds). The schema stays the one core defines. Every view is {@link deferrable}: an editor's
+ * first drawing of a long document draws stand-ins for the views beyond its first screens.
  */
 export const nodeViews: Record<string, AnyExtension> = {
   ...Object.fromEntries(BLOCKS.map(({ spec, node }) => [spec.type, blockView(spec.type, node)])),
   blockField: BlockFieldWithView,
   blockCode: BlockCode.extend({
     addNodeView: () =>
-      ReactNodeViewRenderer(BlockCodeView, {
-        className: 'mldoc-code',
-        attrs: ({ node }) => ({ 'data-code': String(node.attrs.name) }),
-        stopEvent: ({ event }) => inFieldLabel(event),
-      }),
+      deferrable(
+        ReactNodeViewRenderer(BlockCodeView, {
+          className: 'mldoc-code',
+          attrs: ({ node }) => ({ 'data-code': String(node.attrs.name) }),
+          stopEvent: ({ event }) => inFieldLabel(event),
+        }),
+      ),
   }),
   maturityCriterion: MaturityCriterion.extend({
-    addNodeView: () => (props) => new CriterionView(props),
+    addNodeView: () => deferrable((props) => new CriterionView(props)),
   }),
   taskItem: TaskItemWithView,
 }

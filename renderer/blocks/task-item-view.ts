@@ -5,6 +5,7 @@ import { MLDocTaskItem } from '../../core/schema/index.js'
 import type { Lang } from '../../core/i18n.js'
 import { clonesOf, element, ignoresChromeMutation } from './dom-view.js'
 import { COUNTED_LABELS } from './labels.js'
+import { deferrable } from './stand-ins.js'
 import { onUiLangChange, uiLang } from './ui-lang.js'
 
 /** A task item's elements, cloned for each item: a long document holds hundreds. */
@@ -92,5 +93,5 @@ export class TaskItemView implements NodeView {
 
 /** MLDoc's task item with {@link TaskItemView}. */
 export const TaskItemWithView = MLDocTaskItem.extend({
-  addNodeView: () => (props) => new TaskItemView(props),
+  addNodeView: () => deferrable((props) => new TaskItemView(props)),
 })

@@ -8,6 +8,7 @@ import { mldocExtensions } from '../../core/schema/index.js'
 import type { BindingMapping } from '../../core/yjs/body-from-y.js'
 import { BODY_FRAGMENT } from '../../core/yjs/doc.js'
 import { nodeViews } from '../blocks/index.js'
+import { StandInRedraw } from '../blocks/stand-ins.js'
 import { CaretBlock } from './caret-block.js'
 import { CaretCaughtUp } from './caret-caught-up.js'
 import { FindInDocument } from './find.js'
@@ -34,8 +35,9 @@ export const SyncedChangesAsTheyAre = Extension.create({
  * The editor's extensions: MLDoc's schema (with the renderer's node views), bound to the
  * document's Y.Doc (Collaboration owns undo, so only one's own changes are undone), the `/`
  * menu, find in the document, each empty section's template guidance shown as placeholder text,
- * and the blocks holding the caret marked for the stylesheet. A key acts where the caret is on the
- * screen, even when the browser has not told the editor yet. A typed character goes in as a
+ * and the blocks holding the caret marked for the stylesheet. The stand-ins that the first drawing
+ * of a long document made for views (`drawWithStandIns`) are redrawn with their views after it.
+ * A key acts where the caret is on the screen, even when the browser has not told the editor yet. A typed character goes in as a
  * transaction, and every change is written to the Y.Doc (sent to peers) before it is drawn.
  * The binding starts from the editor's document and `mapping` when `mapping` holds nodes
  * ({@link bindableBody}), and otherwise builds the document from the Y.Doc.
@@ -45,6 +47,7 @@ export function editorExtensions(ydoc: Y.Doc, documentLang: () => Lang, mapping:
     ...mldocExtensions({ starterKit: { undoRedo: false }, nodes: nodeViews }),
     Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT, ySyncOptions: { mapping } }),
     SyncedChangesAsTheyAre,
+    StandInRedraw,
     SentBeforeDrawn,
     SectionGuidance.configure({ emptyLineHint: () => i18next.t('editor.emptyLine') }),
     SlashMenu.configure({ documentLang }),

@@ -188,7 +188,8 @@ describe('MLDoc in a browser (mldoc web, Chromium)', () => {
       await expect.poll(() => field(reopened, 'name').textContent()).toBe('Recall at top 10%')
       expect(await field(reopened, 'target').textContent()).toBe('0.55')
       expect(await reopened.locator('[data-attr="direction"] select').inputValue()).toBe('higher')
-      expect(await again.locator('[data-block="toolChoice"] [data-field="chosen"] .mldoc-field-text').allTextContents()).toContain('MLflow')
+      // Far down the document: drawn with its view once the page is idle (see renderer/blocks/stand-ins.ts).
+      await expect.poll(() => again.locator('[data-block="toolChoice"] [data-field="chosen"] .mldoc-field-text').allTextContents()).toContain('MLflow')
       expect(await again.locator('[data-save-state]').getAttribute('data-save-state')).toBe('saved')
     } finally {
       await again.close()
