@@ -12,11 +12,9 @@ const FIRST_SCREENS = 40
 /** How far beyond the visible part of the page a stand-in counts as about to be seen: one screen. */
 const NEAR = '100% 0px'
 
-/** Top-level nodes whose stand-ins are redrawn in one transaction while the page is idle. */
-const IDLE_BATCH = 4
+/** Top-level nodes whose stand-ins are redrawn in one transaction, in one idle callback. */
+const IDLE_BATCH = 2
 
-/** Idle milliseconds a batch is started with, at least: one rarely takes longer. */
-const IDLE_MARGIN = 4
 
 /** A node drawn by the schema in its view's place: its element and how it finds its position. */
 interface StandIn {
@@ -94,7 +92,7 @@ function redraw(view: EditorView, standIns: Iterable<StandIn>): void {
  * The stand-ins an editor's first drawing left, redrawn with their views after the first paint:
  * at once when their top-level node comes within a screen of the visible part of the page, and
  * otherwise a few top-level nodes at a time while the page is idle, in document order, so that
- * the stand-ins are gone within a second or so and nobody sees one (the stylesheet skips the
+ * the stand-ins are gone within a few seconds and nobody sees one (the stylesheet skips the
  * layout and paint of top-level nodes off the screen, `content-visibility: auto`).
  */
 export class StandIns {
@@ -152,18 +150,16 @@ export class StandIns {
   }
 
   /**
-   * Redraws {@link IDLE_BATCH} top-level nodes at a time while the page stays idle (React renders
-   * the chrome of a batch's blocks before the task ends: a batch is kept small enough not to
-   * delay a key press for long).
+   * Redraws {@link IDLE_BATCH} top-level nodes per idle callback. One batch only: React renders
+   * the chrome of a batch's blocks before the task ends, and a second batch in the same task
+   * would first make the browser lay out what the first one drew. A key pressed meanwhile waits
+   * for at most one batch (up to about 30 ms on the 1x bench document).
    */
   private scheduleIdle(): void {
-    const step = (deadline?: IdleDeadline) => {
+    const step = () => {
       this.idle = null
       // Not while a composition (an input method) is under way: redrawing would end it.
-      if (!this.view.composing) {
-        do this.redrawNodes([...this.waiting.keys()].slice(0, IDLE_BATCH))
-        while (this.waiting.size > 0 && deadline && !deadline.didTimeout && deadline.timeRemaining() > IDLE_MARGIN)
-      }
+      if (!this.view.composing) this.redrawNodes([...this.waiting.keys()].slice(0, IDLE_BATCH))
       if (this.waiting.size > 0) this.scheduleIdle()
     }
     this.idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(step, { timeout: 1000 }) : window.setTimeout(step, 0)
