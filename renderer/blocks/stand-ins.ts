@@ -15,7 +15,6 @@ const NEAR = '100% 0px'
 /** Top-level nodes whose stand-ins are redrawn in one transaction, in one idle callback. */
 const IDLE_BATCH = 2
 
-
 /** A node drawn by the schema in its view's place: its element and how it finds its position. */
 interface StandIn {
   readonly dom: HTMLElement
