@@ -2,6 +2,7 @@ import { Extension, type Editor, type NodeViewRenderer } from '@tiptap/core'
 import { DOMSerializer } from '@tiptap/pm/model'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
+import { whenIdle } from '../app/idle.js'
 
 /**
  * The top-level nodes a document opens with on the screen or within a screen of it, at most:
@@ -97,7 +98,7 @@ function redraw(view: EditorView, standIns: Iterable<StandIn>): void {
 export class StandIns {
   private readonly waiting = new Map<Element, StandIn[]>()
   private observer: IntersectionObserver | null = null
-  private idle: number | null = null
+  private cancelIdle: (() => void) | null = null
 
   /**
    * @param inOneRender runs a redraw so that the React views it makes render together, after it,
@@ -155,21 +156,20 @@ export class StandIns {
    * for at most one batch (up to about 30 ms on the 1x bench document).
    */
   private scheduleIdle(): void {
-    const step = () => {
-      this.idle = null
+    this.cancelIdle = whenIdle(() => {
+      this.cancelIdle = null
       // Not while a composition (an input method) is under way: redrawing would end it.
       if (!this.view.composing) this.redrawNodes([...this.waiting.keys()].slice(0, IDLE_BATCH))
       if (this.waiting.size > 0) this.scheduleIdle()
-    }
-    this.idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(step, { timeout: 1000 }) : window.setTimeout(step, 0)
+    })
   }
 
   /** Stops redrawing (all are redrawn, or the editor is going away). */
   dispose(): void {
     this.observer?.disconnect()
     this.observer = null
-    if (this.idle !== null) (typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout)(this.idle)
-    this.idle = null
+    this.cancelIdle?.()
+    this.cancelIdle = null
     this.waiting.clear()
   }
 }

@@ -37,8 +37,9 @@ export const SyncedChangesAsTheyAre = Extension.create({
  * menu, find in the document, each empty section's template guidance shown as placeholder text,
  * and the blocks holding the caret marked for the stylesheet. The stand-ins that the first drawing
  * of a long document made for views (`drawWithStandIns`) are redrawn with their views after it.
- * A key acts where the caret is on the screen, even when the browser has not told the editor yet. A typed character goes in as a
- * transaction, and every change is written to the Y.Doc (sent to peers) before it is drawn.
+ * A key acts where the caret is on the screen, even when the browser has not told the editor
+ * yet. A typed character goes in as a transaction, and every change is written to the Y.Doc
+ * (sent to peers) before it is drawn.
  * The binding starts from the editor's document and `mapping` when `mapping` holds nodes
  * ({@link bindableBody}), and otherwise builds the document from the Y.Doc.
  */
